@@ -1,0 +1,37 @@
+/**
+ * cty types, as Terraform describes them on the wire (type JSON, see plugin-protocol.md §3.1).
+ *
+ * A type is a plain immutable tagged union so it can be compared structurally and built once
+ * per schema. Object types keep attribute names in a null-prototype record so user-chosen
+ * names such as "__proto__" cannot collide with Object.prototype.
+ */
+export type CtyType =
+  | { readonly kind: 'string' }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'dynamic' }
+  | { readonly kind: 'list'; readonly element: CtyType }
+  | { readonly kind: 'set'; readonly element: CtyType }
+  | { readonly kind: 'map'; readonly element: CtyType }
+  | {
+      readonly kind: 'object';
+      readonly attributes: Readonly<Record<string, CtyType>>;
+      /** Names of optional attributes (only meaningful in type constraints, e.g. function params). */
+      readonly optional?: readonly string[];
+    }
+  | { readonly kind: 'tuple'; readonly elements: readonly CtyType[] };
+
+export const StringType: CtyType = Object.freeze({ kind: 'string' });
+export const NumberType: CtyType = Object.freeze({ kind: 'number' });
+export const BoolType: CtyType = Object.freeze({ kind: 'bool' });
+export const DynamicType: CtyType = Object.freeze({ kind: 'dynamic' });
+
+export const listOf = (element: CtyType): CtyType => ({ kind: 'list', element });
+export const setOf = (element: CtyType): CtyType => ({ kind: 'set', element });
+export const mapOf = (element: CtyType): CtyType => ({ kind: 'map', element });
+export const tupleOf = (elements: readonly CtyType[]): CtyType => ({ kind: 'tuple', elements });
+export function objectOf(attributes: Record<string, CtyType>, optional?: readonly string[]): CtyType {
+  const attrs: Record<string, CtyType> = Object.create(null);
+  for (const [k, v] of Object.entries(attributes)) attrs[k] = v;
+  return optional && optional.length > 0 ? { kind: 'object', attributes: attrs, optional } : { kind: 'object', attributes: attrs };
+}
