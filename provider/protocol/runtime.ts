@@ -1,0 +1,231 @@
+/**
+ * gRPC plumbing shared by the protocol 5 and 6 adapters: method tables -> grpc-js service
+ * definitions, per-call contexts (stop/cancel signal), and the unary-handler wrapper that turns
+ * every failure into a well-formed response.
+ */
+import * as grpc from '@grpc/grpc-js';
+import type { CallContext } from './interface';
+
+/** The part of a protobufjs static message class that the gRPC layer needs. */
+export interface MessageCodec {
+  encode(message: never): { finish(): Uint8Array };
+  decode(reader: Uint8Array): unknown;
+}
+
+export type MethodKind = 'unary' | 'serverStream' | 'clientStream' | 'bidi';
+
+export interface MethodSpec {
+  /** Wire method name, e.g. "PlanResourceChange". */
+  readonly name: string;
+  readonly kind: MethodKind;
+  readonly request: MessageCodec;
+  readonly response: MessageCodec;
+}
+
+export function method(name: string, kind: MethodKind, request: MessageCodec, response: MessageCodec): MethodSpec {
+  return { name, kind, request, response };
+}
+
+export interface CallHooks {
+  /** Called once per finished provider call with the wire method name and its duration. */
+  onCall?(method: string, ms: number): void;
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Serializer for one message type. Accepts either a message-shaped object (encoded with the
+ * generated codec) or bytes that were already encoded (the provider handlers encode inside their
+ * error boundary so that an unencodable response still becomes a diagnostic).
+ */
+function serializer(codec: MessageCodec): (value: unknown) => Buffer {
+  return (value) => (value instanceof Uint8Array ? toBuffer(value) : toBuffer(codec.encode(value as never).finish()));
+}
+
+function deserializer(codec: MessageCodec): (bytes: Buffer) => unknown {
+  return (bytes) => codec.decode(bytes);
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** Builds a grpc-js service definition (paths `/<service>/<Method>`) from a method table. */
+export function serviceDefinition(serviceName: string, methods: readonly MethodSpec[]): grpc.ServiceDefinition {
+  const def: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
+  for (const m of methods) {
+    def[m.name] = {
+      path: `/${serviceName}/${m.name}`,
+      requestStream: m.kind === 'clientStream' || m.kind === 'bidi',
+      responseStream: m.kind === 'serverStream' || m.kind === 'bidi',
+      requestSerialize: serializer(m.request),
+      requestDeserialize: deserializer(m.request),
+      responseSerialize: serializer(m.response),
+      responseDeserialize: deserializer(m.response),
+      originalName: lowerFirst(m.name),
+    };
+  }
+  return def as grpc.ServiceDefinition;
+}
+
+/**
+ * Source of the "stop" signal for one gRPC server: StopProvider aborts the current controller
+ * (cancelling every call in flight at that moment) and installs a fresh one for later calls.
+ */
+export class StopSource {
+  private controller = new AbortController();
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  stop(): void {
+    const old = this.controller;
+    this.controller = new AbortController();
+    old.abort(abortReason('the provider was asked to stop (StopProvider)'));
+  }
+}
+
+function abortReason(message: string): Error {
+  const err = new Error(message);
+  err.name = 'AbortError';
+  return err;
+}
+
+export interface CallEnv {
+  readonly stop: StopSource;
+  readonly hooks?: CallHooks;
+}
+
+/** The surface of a grpc-js server call this module uses. */
+interface CancellableCall {
+  readonly cancelled: boolean;
+  on(event: 'cancelled', listener: () => void): unknown;
+  removeListener(event: 'cancelled', listener: () => void): unknown;
+}
+
+/** A CallContext whose signal fires on StopProvider or when the client cancels the call. */
+export function openCallContext(env: CallEnv, call: CancellableCall): { ctx: CallContext; close(): void } {
+  const controller = new AbortController();
+  const stopSignal = env.stop.signal;
+  const onStop = (): void => controller.abort(stopSignal.reason ?? abortReason('the provider was asked to stop'));
+  const onCancel = (): void => controller.abort(abortReason('the gRPC call was cancelled by the client'));
+  if (stopSignal.aborted) onStop();
+  else stopSignal.addEventListener('abort', onStop, { once: true });
+  call.on('cancelled', onCancel);
+  if (call.cancelled) onCancel();
+  return {
+    ctx: { signal: controller.signal },
+    close: () => {
+      stopSignal.removeEventListener('abort', onStop);
+      call.removeListener('cancelled', onCancel);
+    },
+  };
+}
+
+function reportCall(env: CallEnv, name: string, started: number): void {
+  const onCall = env.hooks?.onCall;
+  if (!onCall) return;
+  try {
+    onCall(name, performance.now() - started);
+  } catch {
+    // A broken metrics hook must never affect the RPC.
+  }
+}
+
+/**
+ * Wraps an async operation as a grpc-js unary handler. The operation's result is encoded inside
+ * the error boundary; if the operation or the encoding fails, `fallback(error)` is encoded instead
+ * (a response carrying an error diagnostic). The call therefore always succeeds at the gRPC
+ * level and no rejection escapes.
+ */
+export function unaryHandler<Req>(
+  env: CallEnv,
+  name: string,
+  response: MessageCodec,
+  op: (request: Req, ctx: CallContext) => Promise<object>,
+  fallback: (error: unknown) => object,
+): grpc.handleUnaryCall<Req, Buffer> {
+  return (call, callback) => {
+    const started = performance.now();
+    const { ctx, close } = openCallContext(env, call);
+    const encode = (message: object): Buffer => toBuffer(response.encode(message as never).finish());
+    let settled = false;
+    const reply = (bytes: Buffer): void => {
+      if (settled) return;
+      settled = true;
+      close();
+      reportCall(env, name, started);
+      callback(null, bytes);
+    };
+    const fail = (error: unknown): void => {
+      let bytes: Buffer;
+      try {
+        bytes = encode(fallback(error));
+      } catch {
+        // The fallback is a handful of strings; this cannot realistically fail, but never throw.
+        bytes = Buffer.alloc(0);
+      }
+      reply(bytes);
+    };
+    let pending: Promise<object>;
+    try {
+      pending = op(call.request, ctx);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    Promise.resolve(pending).then(
+      (message) => {
+        let bytes: Buffer;
+        try {
+          bytes = encode(message);
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        reply(bytes);
+      },
+      (error: unknown) => fail(error),
+    );
+  };
+}
+
+function unimplementedError(service: string, name: string): Partial<grpc.StatusObject> {
+  return {
+    code: grpc.status.UNIMPLEMENTED,
+    details: `${service}/${name} is not supported by this provider`,
+  };
+}
+
+/** A handler answering UNIMPLEMENTED, shaped for the method's streaming kind. */
+export function unimplementedHandler(service: string, spec: MethodSpec): grpc.UntypedHandleCall {
+  const err = unimplementedError(service, spec.name);
+  switch (spec.kind) {
+    case 'unary':
+    case 'clientStream':
+      return ((_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(err, null)) as grpc.UntypedHandleCall;
+    case 'serverStream':
+    case 'bidi':
+      return ((call: grpc.ServerWritableStream<unknown, unknown>) => {
+        call.emit('error', err);
+      }) as grpc.UntypedHandleCall;
+  }
+}
+
+/** Fills every method of `methods` that `implemented` lacks with an UNIMPLEMENTED handler. */
+export function completeImplementation(
+  service: string,
+  methods: readonly MethodSpec[],
+  implemented: grpc.UntypedServiceImplementation,
+): grpc.UntypedServiceImplementation {
+  const out: grpc.UntypedServiceImplementation = {};
+  for (const spec of methods) {
+    out[spec.name] = Object.prototype.hasOwnProperty.call(implemented, spec.name)
+      ? implemented[spec.name]!
+      : unimplementedHandler(service, spec);
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * Protocol 5 adapter: the tfplugin5.Provider method table and a grpc-js implementation of it
+ * backed by a ProviderServer.
+ */
+import type * as grpc from '@grpc/grpc-js';
+import { tfplugin5 as pb } from './generated/tfplugin5';
+import * as c from './convert';
+import type { ProviderServer } from './interface';
+import { completeImplementation, method, unaryHandler, type CallEnv, type MethodSpec } from './runtime';
+
+export const TFPLUGIN5_SERVICE = 'tfplugin5.Provider';
+
+/** Every RPC of tfplugin5.Provider (protocol 5.11; the Provisioner service is not served). */
+export const tfplugin5Methods: readonly MethodSpec[] = [
+  method('GetMetadata', 'unary', pb.GetMetadata.Request, pb.GetMetadata.Response),
+  method('GetSchema', 'unary', pb.GetProviderSchema.Request, pb.GetProviderSchema.Response),
+  method('PrepareProviderConfig', 'unary', pb.PrepareProviderConfig.Request, pb.PrepareProviderConfig.Response),
+  method('ValidateResourceTypeConfig', 'unary', pb.ValidateResourceTypeConfig.Request, pb.ValidateResourceTypeConfig.Response),
+  method('ValidateDataSourceConfig', 'unary', pb.ValidateDataSourceConfig.Request, pb.ValidateDataSourceConfig.Response),
+  method('UpgradeResourceState', 'unary', pb.UpgradeResourceState.Request, pb.UpgradeResourceState.Response),
+  method('GetResourceIdentitySchemas', 'unary', pb.GetResourceIdentitySchemas.Request, pb.GetResourceIdentitySchemas.Response),
+  method('UpgradeResourceIdentity', 'unary', pb.UpgradeResourceIdentity.Request, pb.UpgradeResourceIdentity.Response),
+  method('Configure', 'unary', pb.Configure.Request, pb.Configure.Response),
+  method('ReadResource', 'unary', pb.ReadResource.Request, pb.ReadResource.Response),
+  method('PlanResourceChange', 'unary', pb.PlanResourceChange.Request, pb.PlanResourceChange.Response),
+  method('ApplyResourceChange', 'unary', pb.ApplyResourceChange.Request, pb.ApplyResourceChange.Response),
+  method('ImportResourceState', 'unary', pb.ImportResourceState.Request, pb.ImportResourceState.Response),
+  method('MoveResourceState', 'unary', pb.MoveResourceState.Request, pb.MoveResourceState.Response),
+  method('ReadDataSource', 'unary', pb.ReadDataSource.Request, pb.ReadDataSource.Response),
+  method('GenerateResourceConfig', 'unary', pb.GenerateResourceConfig.Request, pb.GenerateResourceConfig.Response),
+  method('ValidateEphemeralResourceConfig', 'unary', pb.ValidateEphemeralResourceConfig.Request, pb.ValidateEphemeralResourceConfig.Response),
+  method('OpenEphemeralResource', 'unary', pb.OpenEphemeralResource.Request, pb.OpenEphemeralResource.Response),
+  method('RenewEphemeralResource', 'unary', pb.RenewEphemeralResource.Request, pb.RenewEphemeralResource.Response),
+  method('CloseEphemeralResource', 'unary', pb.CloseEphemeralResource.Request, pb.CloseEphemeralResource.Response),
+  method('ListResource', 'serverStream', pb.ListResource.Request, pb.ListResource.Event),
+  method('ValidateListResourceConfig', 'unary', pb.ValidateListResourceConfig.Request, pb.ValidateListResourceConfig.Response),
+  method('GetFunctions', 'unary', pb.GetFunctions.Request, pb.GetFunctions.Response),
+  method('CallFunction', 'unary', pb.CallFunction.Request, pb.CallFunction.Response),
+  method('ValidateActionConfig', 'unary', pb.ValidateActionConfig.Request, pb.ValidateActionConfig.Response),
+  method('PlanAction', 'unary', pb.PlanAction.Request, pb.PlanAction.Response),
+  method('InvokeAction', 'serverStream', pb.InvokeAction.Request, pb.InvokeAction.Event),
+  method('Stop', 'unary', pb.Stop.Request, pb.Stop.Response),
+];
+
+/**
+ * grpc-js handlers for tfplugin5.Provider. Methods the internal interface has no counterpart for
+ * answer UNIMPLEMENTED, except GetMetadata (derived from the schema) and
+ * GetResourceIdentitySchemas / GetFunctions (empty maps).
+ */
+export function createV5Implementation(provider: ProviderServer, env: CallEnv): grpc.UntypedServiceImplementation {
+  const diagFallback = c.errorDiagnosticsResponse;
+  const impl: grpc.UntypedServiceImplementation = {
+    GetMetadata: unaryHandler(env, 'GetMetadata', pb.GetMetadata.Response, async (_req, ctx) =>
+      c.getMetadataResponseToProto(await provider.getProviderSchema(ctx)), diagFallback),
+
+    GetSchema: unaryHandler(env, 'GetSchema', pb.GetProviderSchema.Response, async (_req, ctx) =>
+      c.getProviderSchemaResponseToProto(await provider.getProviderSchema(ctx), 5), c.getProviderSchemaErrorResponse),
+
+    GetResourceIdentitySchemas: unaryHandler(env, 'GetResourceIdentitySchemas', pb.GetResourceIdentitySchemas.Response,
+      async () => ({ identitySchemas: {}, diagnostics: [] }), diagFallback),
+
+    GetFunctions: unaryHandler(env, 'GetFunctions', pb.GetFunctions.Response,
+      async () => ({ functions: {}, diagnostics: [] }), diagFallback),
+
+    // prepared_config: what the provider returned, else the request's config echoed back (an empty
+    // value would read as a null config to old Terraform versions that still looked at it).
+    PrepareProviderConfig: unaryHandler(env, 'PrepareProviderConfig', pb.PrepareProviderConfig.Response,
+      async (req: pb.PrepareProviderConfig.Request, ctx) => {
+        const res = await provider.validateProviderConfig(c.validateProviderConfigRequestFromProto(req), ctx);
+        return {
+          preparedConfig: c.dynamicValueToProto(res.preparedConfig ?? c.dynamicValueFromProto(req.config)),
+          diagnostics: c.diagnosticsToProto(res.diagnostics),
+        };
+      },
+      diagFallback),
+
+    ValidateResourceTypeConfig: unaryHandler(env, 'ValidateResourceTypeConfig', pb.ValidateResourceTypeConfig.Response,
+      async (req: pb.ValidateResourceTypeConfig.Request, ctx) =>
+        c.diagnosticsResponseToProto(await provider.validateResourceConfig(c.validateResourceConfigRequestFromProto(req), ctx)),
+      diagFallback),
+
+    ValidateDataSourceConfig: unaryHandler(env, 'ValidateDataSourceConfig', pb.ValidateDataSourceConfig.Response,
+      async (req: pb.ValidateDataSourceConfig.Request, ctx) =>
+        c.diagnosticsResponseToProto(
+          await provider.validateDataResourceConfig(c.validateDataResourceConfigRequestFromProto(req), ctx),
+        ),
+      diagFallback),
+
+    UpgradeResourceState: unaryHandler(env, 'UpgradeResourceState', pb.UpgradeResourceState.Response,
+      async (req: pb.UpgradeResourceState.Request, ctx) =>
+        c.upgradeResourceStateResponseToProto(
+          await provider.upgradeResourceState(c.upgradeResourceStateRequestFromProto(req), ctx),
+        ),
+      diagFallback),
+
+    Configure: unaryHandler(env, 'Configure', pb.Configure.Response,
+      async (req: pb.Configure.Request, ctx) =>
+        c.diagnosticsResponseToProto(await provider.configureProvider(c.configureProviderRequestFromProto(req), ctx)),
+      diagFallback),
+
+    ReadResource: unaryHandler(env, 'ReadResource', pb.ReadResource.Response,
+      async (req: pb.ReadResource.Request, ctx) =>
+        c.readResourceResponseToProto(await provider.readResource(c.readResourceRequestFromProto(req), ctx)),
+      diagFallback),
+
+    PlanResourceChange: unaryHandler(env, 'PlanResourceChange', pb.PlanResourceChange.Response,
+      async (req: pb.PlanResourceChange.Request, ctx) =>
+        c.planResourceChangeResponseToProto(await provider.planResourceChange(c.planResourceChangeRequestFromProto(req), ctx)),
+      diagFallback),
+
+    ApplyResourceChange: unaryHandler(env, 'ApplyResourceChange', pb.ApplyResourceChange.Response,
+      async (req: pb.ApplyResourceChange.Request, ctx) =>
+        c.applyResourceChangeResponseToProto(
+          await provider.applyResourceChange(c.applyResourceChangeRequestFromProto(req), ctx),
+        ),
+      diagFallback),
+
+    ImportResourceState: unaryHandler(env, 'ImportResourceState', pb.ImportResourceState.Response,
+      async (req: pb.ImportResourceState.Request, ctx) =>
+        c.importResourceStateResponseToProto(
+          await provider.importResourceState(c.importResourceStateRequestFromProto(req), ctx),
+        ),
+      diagFallback),
+
+    MoveResourceState: unaryHandler(env, 'MoveResourceState', pb.MoveResourceState.Response,
+      async (req: pb.MoveResourceState.Request, ctx) =>
+        c.moveResourceStateResponseToProto(await provider.moveResourceState(c.moveResourceStateRequestFromProto(req), ctx)),
+      diagFallback),
+
+    ReadDataSource: unaryHandler(env, 'ReadDataSource', pb.ReadDataSource.Response,
+      async (req: pb.ReadDataSource.Request, ctx) =>
+        c.readDataSourceResponseToProto(await provider.readDataSource(c.readDataSourceRequestFromProto(req), ctx)),
+      diagFallback),
+
+    Stop: unaryHandler(env, 'Stop', pb.Stop.Response,
+      async () => {
+        env.stop.stop();
+        const error = await provider.stopProvider();
+        return { Error: typeof error === 'string' ? error : '' };
+      },
+      (error) => ({ Error: c.errorMessage(error) })),
+  };
+  return completeImplementation(TFPLUGIN5_SERVICE, tfplugin5Methods, impl);
+}
