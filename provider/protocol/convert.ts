@@ -76,6 +76,7 @@ export interface PAttribute {
   computed: boolean;
   sensitive: boolean;
   deprecated: boolean;
+  deprecationMessage: string;
   writeOnly: boolean;
 }
 export interface PObject {
@@ -89,6 +90,7 @@ export interface PBlock {
   description: string;
   descriptionKind: number;
   deprecated: boolean;
+  deprecationMessage: string;
 }
 export interface PNestedBlock {
   typeName: string;
@@ -296,6 +298,8 @@ function attributeToProto(a: SchemaAttribute, protocol: ProtocolVersion): PAttri
     computed: a.computed === true,
     sensitive: a.sensitive === true,
     deprecated: a.deprecated === true,
+    // Terraform rejects a deprecation message on something that is not deprecated.
+    deprecationMessage: a.deprecated === true ? (a.deprecationMessage ?? '') : '',
     writeOnly: a.writeOnly === true,
   };
   if (a.type !== undefined && a.nestedType !== undefined) {
@@ -325,6 +329,7 @@ export function blockToProto(b: SchemaBlock, protocol: ProtocolVersion): PBlock 
     description: b.description ?? '',
     descriptionKind: stringKindToProto(b.descriptionKind),
     deprecated: b.deprecated === true,
+    deprecationMessage: b.deprecated === true ? (b.deprecationMessage ?? '') : '',
   };
 }
 

@@ -44,6 +44,8 @@ export interface SchemaAttribute {
   readonly computed: boolean;
   readonly sensitive: boolean;
   readonly deprecated: boolean;
+  /** Shown by the CLI for deprecated attributes (Terraform >= 1.15 and `providers schema -json`). */
+  readonly deprecationMessage?: string;
   readonly writeOnly: boolean;
 }
 
@@ -58,6 +60,7 @@ export interface SchemaBlock {
   readonly description: string;
   readonly descriptionKind: StringKind;
   readonly deprecated: boolean;
+  readonly deprecationMessage?: string;
 }
 
 export interface SchemaNestedBlock {

@@ -1,0 +1,92 @@
+/**
+ * Default application and SDK state shaping. Pure functions from (schema, value) to value.
+ */
+import { UNKNOWN, Unknown, obj, type ObjectValue, type Value } from '../values/value';
+import type { CtyType } from '../values/types';
+import type { BlockSpec, BodySpec } from './schema';
+import { sortedEntries } from './schema';
+
+const asObject = (v: Value): ObjectValue => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown) ? (v as ObjectValue) : obj());
+const asList = (v: Value): Value[] => (Array.isArray(v) ? v : []);
+
+/**
+ * The planned value of a new object: configured values, else the schema default, else unknown for
+ * computed members (they get a value at apply), else null. Blocks recurse per element; an omitted
+ * Optional+Computed block is planned unknown because the provider fills it in.
+ */
+export function planNew(body: BodySpec, config: Value): ObjectValue {
+  const c = asObject(config);
+  const out = obj();
+  for (const [name, a] of sortedEntries(body.attributes)) {
+    const v = c[name] ?? null;
+    if (v !== null) out[name] = v;
+    else if (a.default !== undefined) out[name] = a.default;
+    else out[name] = a.computed ? UNKNOWN : null;
+  }
+  for (const [name, b] of sortedEntries(body.blocks)) {
+    const v = c[name] ?? null;
+    if (v instanceof Unknown) out[name] = v;
+    else if (asList(v).length === 0 && b.computed) out[name] = UNKNOWN;
+    else out[name] = asList(v).map((e) => (e instanceof Unknown ? e : planNew(b, e)));
+  }
+  return out;
+}
+
+/** Config with schema defaults filled in at every depth (the SDK config reader's view). */
+export function withDefaults(body: BodySpec, config: Value): ObjectValue {
+  const c = asObject(config);
+  const out = obj();
+  for (const [name, a] of sortedEntries(body.attributes)) {
+    const v = c[name] ?? null;
+    out[name] = v === null && a.default !== undefined ? a.default : v;
+  }
+  for (const [name, b] of sortedEntries(body.blocks)) {
+    const v = c[name] ?? null;
+    out[name] = v instanceof Unknown ? v : asList(v).map((e) => (e instanceof Unknown ? e : withDefaults(b, e)));
+  }
+  return out;
+}
+
+/** The zero value of a primitive or collection type, as Go's SDK writes it into state. */
+export function zeroOf(t: CtyType): Value {
+  switch (t.kind) {
+    case 'string':
+      return '';
+    case 'number':
+      return 0;
+    case 'bool':
+      return false;
+    case 'list':
+    case 'set':
+    case 'tuple':
+      return [];
+    case 'map':
+    case 'object':
+      return obj();
+    default:
+      return null;
+  }
+}
+
+/**
+ * The shape the SDK writes to state after apply or read: leftover unknowns become null, members
+ * inside nested blocks become their type's zero value when null (flatmap cannot hold a nested
+ * null), empty maps become null, and absent blocks become empty collections.
+ */
+export function shapeState(body: BodySpec, value: Value, nested = false): ObjectValue {
+  const v = asObject(value);
+  const out = obj();
+  for (const [name, a] of sortedEntries(body.attributes)) {
+    let x = v[name] ?? null;
+    if (x instanceof Unknown) x = null;
+    if (x !== null && a.type.kind === 'map' && Object.keys(x as ObjectValue).length === 0) x = null;
+    if (x === null && nested) x = a.type.kind === 'map' ? null : zeroOf(a.type);
+    out[name] = x;
+  }
+  for (const [name, b] of sortedEntries(body.blocks)) {
+    out[name] = asList(v[name] ?? null).map((e) => shapeState(b, e, true));
+  }
+  return out;
+}
+
+export type { BlockSpec };

@@ -1,0 +1,136 @@
+/**
+ * Change detection with the SDK's notion of equality (schemaMap.Diff), so that a template that
+ * shows no changes with the Go provider shows none with ours, and the reverse:
+ *  - primitives compare as strings with null reading as the type's zero value, so null, "", 0
+ *    and false are no change from each other (verified against the Go provider: `order = 0`
+ *    or `hide = false` over a null in state plans nothing);
+ *  - a computed attribute left out of config keeps its state value (no change);
+ *  - maps compare entry by entry with null equal to {};
+ *  - list blocks compare by count and element by element; set blocks compare as sets of the
+ *    element's user-settable members (the SDK's set hash ignores computed members);
+ *  - any unknown in config is a change.
+ * Config must already carry defaults (withDefaults).
+ */
+import { BigNumber, Unknown, isObjectValue, type ObjectValue, type Value } from '../values/value';
+import type { CtyType } from '../values/types';
+import type { AttributePath } from './diagnostics';
+import type { AttributeSpec, BlockSpec, BodySpec } from './schema';
+import { sortedEntries } from './schema';
+import { hasUnknown } from './walk';
+
+/** Top-level attribute and block names whose value changed between prior state and config. */
+export function changedMembers(body: BodySpec, prior: ObjectValue, config: ObjectValue): AttributePath[] {
+  const out: AttributePath[] = [];
+  for (const [name, a] of sortedEntries(body.attributes)) {
+    if (attributeChanged(a, prior[name] ?? null, config[name] ?? null)) out.push([{ attribute: name }]);
+  }
+  for (const [name, b] of sortedEntries(body.blocks)) {
+    if (blockChanged(b, prior[name] ?? null, config[name] ?? null)) out.push([{ attribute: name }]);
+  }
+  return out;
+}
+
+export function attributeChanged(a: AttributeSpec, o: Value, n: Value): boolean {
+  if (hasUnknown(n)) return true;
+  if (n === null && a.computed) return false;
+  switch (a.type.kind) {
+    case 'map':
+      return mapChanged(o, n);
+    case 'list':
+    case 'set':
+    case 'tuple':
+      return collectionChanged(a.type, o, n);
+    default:
+      return primitiveString(o, a.type) !== primitiveString(n, a.type);
+  }
+}
+
+/** The SDK's string form of a primitive, where null reads as the zero value. */
+function primitiveString(v: Value, t: CtyType): string {
+  if (v === null) return t.kind === 'bool' ? 'false' : t.kind === 'number' ? '0' : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return String(v);
+  if (v instanceof BigNumber) return v.text;
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+function mapChanged(o: Value, n: Value): boolean {
+  const om = isObjectValue(o) ? o : {};
+  const nm = isObjectValue(n) ? n : {};
+  const ok = Object.keys(om);
+  const nk = Object.keys(nm);
+  if (ok.length !== nk.length) return true;
+  return nk.some((k) => !Object.prototype.hasOwnProperty.call(om, k) || om[k] !== nm[k]);
+}
+
+function collectionChanged(t: CtyType, o: Value, n: Value): boolean {
+  const ol = Array.isArray(o) ? o : [];
+  const nl = Array.isArray(n) ? n : [];
+  if (ol.length !== nl.length) return true;
+  if (t.kind === 'set') {
+    const keys = new Map<string, number>();
+    for (const e of ol) keys.set(JSON.stringify(e), (keys.get(JSON.stringify(e)) ?? 0) + 1);
+    return nl.some((e) => {
+      const k = JSON.stringify(e);
+      const c = keys.get(k) ?? 0;
+      keys.set(k, c - 1);
+      return c <= 0;
+    });
+  }
+  return ol.some((e, i) => JSON.stringify(e) !== JSON.stringify(nl[i]));
+}
+
+export function blockChanged(b: BlockSpec, o: Value, n: Value): boolean {
+  if (n instanceof Unknown) return true;
+  const ol = Array.isArray(o) ? (o as ObjectValue[]) : [];
+  const nl = Array.isArray(n) ? (n as Value[]) : [];
+  if (nl.some(hasUnknown)) return true;
+  if (nl.length === 0 && b.computed) return false;
+  if (b.nesting === 'set') {
+    const oldKeys = new Set(ol.map((e) => elementKey(b, e)));
+    const newKeys = new Set((nl as ObjectValue[]).map((e) => elementKey(b, e)));
+    if (oldKeys.size !== newKeys.size) return true;
+    for (const k of newKeys) if (!oldKeys.has(k)) return true;
+    return false;
+  }
+  if (ol.length !== nl.length) return true;
+  return (nl as ObjectValue[]).some((e, i) => {
+    const prior = ol[i] as ObjectValue;
+    return changedMembers(b, prior, e).length > 0;
+  });
+}
+
+/**
+ * The identity of a set element as the SDK hashes it: user-settable members only, nulls read as
+ * zero values, nested sets order-independent.
+ */
+export function elementKey(b: BodySpec, e: Value): string {
+  const o = isObjectValue(e) ? e : {};
+  const parts: string[] = [];
+  for (const [name, a] of sortedEntries(b.attributes)) {
+    if (!(a.required || a.optional)) continue;
+    const v = o[name] ?? null;
+    parts.push(`${name}:${a.type.kind === 'map' || a.type.kind === 'list' || a.type.kind === 'set' ? JSON.stringify(v ?? null) : primitiveString(v, a.type)}`);
+  }
+  for (const [name, nb] of sortedEntries(b.blocks)) {
+    const elems = Array.isArray(o[name]) ? (o[name] as Value[]) : [];
+    const keys = elems.map((x) => elementKey(nb, x));
+    if (nb.nesting === 'set') keys.sort();
+    parts.push(`${name}:[${keys.join(',')}]`);
+  }
+  return parts.join(';');
+}
+
+/** Removes set elements that are identical by the SDK's set identity (cty sets collapse them). */
+export function dedupeSet(b: BodySpec, elems: readonly Value[]): Value[] {
+  const seen = new Set<string>();
+  const out: Value[] = [];
+  for (const e of elems) {
+    const k = elementKey(b, e);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * Config validation with the SDK's rules (terraform-plugin-sdk/v2 schemaMap.validate), because
+ * users and tests match on its exact diagnostics:
+ *   absent + DefaultFunc -> validate the default; absent + Required -> "Missing required argument";
+ *   computed-only set -> "Value for unconfigurable attribute"; unknown anywhere -> stop;
+ *   ConflictsWith -> "Conflicting configuration arguments"; whole-number check; validators;
+ *   deprecation warning last. Keys are flattened (`item.0.key`) and set paths stop at the set.
+ */
+import type { Value } from '../values/value';
+import type { AttributePath, Diagnostic } from './diagnostics';
+import { attrStep, errorDiag, indexStep, warningDiag } from './diagnostics';
+import type { AttributeSpec, BlockSpec, BodySpec } from './schema';
+import { isComputedOnly, sortedEntries } from './schema';
+import { hasUnknown, isGoInt, isPresent, lookupFlatKey } from './walk';
+import { formatFloatV } from './go/strconv';
+import { BigNumber } from '../values/value';
+
+interface Ctx {
+  readonly root: Value;
+}
+
+export function validateBody(body: BodySpec, value: Value, root: Value = value): Diagnostic[] {
+  return validateObject({ root }, body, value, '', []);
+}
+
+function validateObject(ctx: Ctx, body: BodySpec, value: Value, prefix: string, path: AttributePath): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const obj = (value ?? {}) as Record<string, Value>;
+  for (const [name, spec] of sortedEntries(body.attributes)) {
+    out.push(...validateAttribute(ctx, name, spec, obj[name] ?? null, key(prefix, name), [...path, attrStep(name)]));
+  }
+  for (const [name, spec] of sortedEntries(body.blocks)) {
+    out.push(...validateBlock(ctx, spec, obj[name] ?? null, key(prefix, name), [...path, attrStep(name)]));
+  }
+  return out;
+}
+
+const key = (prefix: string, name: string): string => (prefix ? `${prefix}.${name}` : name);
+
+function commonChecks(
+  ctx: Ctx,
+  spec: AttributeSpec | BlockSpec,
+  present: boolean,
+  raw: Value,
+  k: string,
+  path: AttributePath,
+): Diagnostic[] | 'continue' {
+  if (!present) {
+    if (spec.required) {
+      return [errorDiag('Missing required argument', `The argument "${k}" is required, but no definition was found.`, path)];
+    }
+    return [];
+  }
+  if (spec.kind === 'attribute' && isComputedOnly(spec)) {
+    return [
+      errorDiag(
+        'Value for unconfigurable attribute',
+        `Can't configure a value for "${k}": its value will be decided automatically based on the result of applying this configuration.`,
+        path,
+      ),
+    ];
+  }
+  if (hasUnknown(raw)) return [];
+  for (const other of spec.conflictsWith ?? []) {
+    const v = lookupFlatKey(ctx.root, other);
+    if (v === undefined || v === null) continue;
+    if (hasUnknown(v)) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    return [errorDiag('Conflicting configuration arguments', `"${k}": conflicts with ${other}`, path)];
+  }
+  return 'continue';
+}
+
+function validateAttribute(ctx: Ctx, name: string, spec: AttributeSpec, configured: Value, k: string, path: AttributePath): Diagnostic[] {
+  let raw = configured;
+  let present = isPresent(raw, false);
+  if (!present && spec.defaultFunc) {
+    raw = spec.defaultFunc();
+    present = raw !== null;
+  }
+  const early = commonChecks(ctx, spec, present, raw, k, path);
+  if (early !== 'continue') return early;
+
+  const out: Diagnostic[] = [];
+  if (spec.integer && (typeof raw === 'number' || raw instanceof BigNumber) && !isGoInt(raw)) {
+    const shown = typeof raw === 'number' ? formatFloatV(raw) : formatFloatV(Number(raw.text));
+    return [errorDiag(`Attribute must be a whole number, got ${shown}`, undefined, path)];
+  }
+  if (Array.isArray(raw) && raw.some((e) => e === null)) {
+    return [errorDiag('Null value found in list', 'Null values are not allowed for this attribute value.', path)];
+  }
+  for (const validator of spec.validators ?? []) {
+    for (const d of validator(raw, k)) {
+      out.push(d.severity === 'error' ? errorDiag(d.summary, d.detail, path) : warningDiag(d.summary, d.detail, path));
+    }
+  }
+  if (spec.deprecated !== undefined) out.push(warningDiag('Argument is deprecated', spec.deprecated, path));
+  void name;
+  return out;
+}
+
+function validateBlock(ctx: Ctx, spec: BlockSpec, configured: Value, k: string, path: AttributePath): Diagnostic[] {
+  const elems = Array.isArray(configured) ? configured : [];
+  const early = commonChecks(ctx, spec, isPresent(configured, true), configured, k, path);
+  if (early !== 'continue') return early;
+
+  let out: Diagnostic[] = [];
+  if (spec.maxItems && elems.length > spec.maxItems) {
+    out.push(errorDiag('Too many list items', `Attribute ${k} supports ${spec.maxItems} item maximum, but config has ${elems.length} declared.`, path));
+  } else if (spec.minItems && elems.length < spec.minItems) {
+    out.push(errorDiag('Not enough list items', `Attribute ${k} requires ${spec.minItems} item minimum, but config has only ${elems.length} declared.`, path));
+  } else {
+    elems.forEach((elem, i) => {
+      out.push(...validateObject(ctx, spec, elem, `${k}.${i}`, [...path, indexStep(i)]));
+    });
+    // The SDK cannot address set elements, so every diagnostic inside a set points at the set.
+    if (spec.nesting === 'set') out = out.map((d) => ({ ...d, path }));
+  }
+  if (spec.deprecated !== undefined) out.push(warningDiag('Argument is deprecated', spec.deprecated, path));
+  return out;
+}
