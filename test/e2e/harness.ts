@@ -18,7 +18,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+// TPC_REPO_ROOT is set by scripts/run-ts.mjs, which runs a bundled copy of this file from a temp dir.
+export const REPO_ROOT = process.env.TPC_REPO_ROOT ?? path.resolve(__dirname, '..', '..');
 
 /** Cache shared with scripts/tools.sh: built CLIs, providers and the mirrors live here. */
 export const CACHE_DIR =
