@@ -4,7 +4,8 @@
  *   absent + DefaultFunc -> validate the default; absent + Required -> "Missing required argument";
  *   computed-only set -> "Value for unconfigurable attribute"; unknown anywhere -> stop;
  *   ConflictsWith -> "Conflicting configuration arguments"; whole-number check; validators;
- *   deprecation warning last. Keys are flattened (`item.0.key`) and set paths stop at the set.
+ *   deprecation warning last; a configured implicit `id` is an unknown key. Keys are flattened
+ *   (`item.0.key`) and set paths stop at the set.
  */
 import type { Value } from '../values/value';
 import type { AttributePath, Diagnostic } from './diagnostics';
@@ -13,7 +14,7 @@ import type { AttributeSpec, BlockSpec, BodySpec } from './schema';
 import { isComputedOnly, sortedEntries } from './schema';
 import { hasUnknown, isGoInt, isPresent, lookupFlatKey } from './walk';
 import { formatFloatV } from './go/strconv';
-import { BigNumber } from '../values/value';
+import { BigNumber, Unknown } from '../values/value';
 
 interface Ctx {
   readonly root: Value;
@@ -27,10 +28,15 @@ function validateObject(ctx: Ctx, body: BodySpec, value: Value, prefix: string, 
   const out: Diagnostic[] = [];
   const obj = (value ?? {}) as Record<string, Value>;
   for (const [name, spec] of sortedEntries(body.attributes)) {
+    if (spec.implicit) continue;
     out.push(...validateAttribute(ctx, name, spec, obj[name] ?? null, key(prefix, name), [...path, attrStep(name)]));
   }
   for (const [name, spec] of sortedEntries(body.blocks)) {
     out.push(...validateBlock(ctx, spec, obj[name] ?? null, key(prefix, name), [...path, attrStep(name)]));
+  }
+  // The SDK's schema map has no implicit id, so a configured one is an unknown key (reported last).
+  for (const [name, spec] of sortedEntries(body.attributes)) {
+    if (spec.implicit && (obj[name] ?? null) !== null) out.push(errorDiag('Invalid or unknown key', undefined, [...path, attrStep(name)]));
   }
   return out;
 }
@@ -64,7 +70,9 @@ function commonChecks(
   for (const other of spec.conflictsWith ?? []) {
     const v = lookupFlatKey(ctx.root, other);
     if (v === undefined || v === null) continue;
-    if (hasUnknown(v)) continue;
+    // Only a wholly unknown value is deferred (SDK: raw == UnknownVariableValue); a block or
+    // collection that merely contains an unknown already counts as set.
+    if (v instanceof Unknown) continue;
     if (Array.isArray(v) && v.length === 0) continue;
     return [errorDiag('Conflicting configuration arguments', `"${k}": conflicts with ${other}`, path)];
   }
