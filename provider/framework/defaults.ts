@@ -5,6 +5,7 @@ import { UNKNOWN, Unknown, obj, type ObjectValue, type Value } from '../values/v
 import type { CtyType } from '../values/types';
 import type { BlockSpec, BodySpec } from './schema';
 import { sortedEntries } from './schema';
+import { hasUnknown } from './walk';
 
 const asObject = (v: Value): ObjectValue => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown) ? (v as ObjectValue) : obj());
 const asList = (v: Value): Value[] => (Array.isArray(v) ? v : []);
@@ -19,7 +20,10 @@ export function planNew(body: BodySpec, config: Value): ObjectValue {
   const out = obj();
   for (const [name, a] of sortedEntries(body.attributes)) {
     const v = c[name] ?? null;
-    if (v !== null) out[name] = v;
+    // The SDK cannot plan part of a collection: one unknown element makes the whole map or list
+    // unknown (verified against the Go provider with an env map holding a not-yet-known secret).
+    if (v !== null && isCollection(a.type) && hasUnknown(v)) out[name] = UNKNOWN;
+    else if (v !== null) out[name] = v;
     else if (a.default !== undefined) out[name] = a.default;
     else out[name] = a.computed ? UNKNOWN : null;
   }
@@ -31,6 +35,8 @@ export function planNew(body: BodySpec, config: Value): ObjectValue {
   }
   return out;
 }
+
+const isCollection = (t: CtyType): boolean => t.kind === 'map' || t.kind === 'list' || t.kind === 'set' || t.kind === 'tuple';
 
 /** Config with schema defaults filled in at every depth (the SDK config reader's view). */
 export function withDefaults(body: BodySpec, config: Value): ObjectValue {

@@ -41,12 +41,13 @@ resource "coder_agent" "dev" {
   }
 }
 
-# The compute resource runs the agent with its token. A real template uses a container or VM
-# resource here; terraform_data stands in so the example runs anywhere.
+# The compute resource runs init_script. A real template uses a container or VM resource here
+# and passes coder_agent.dev.token to it as CODER_AGENT_TOKEN; terraform_data stands in so the
+# example runs anywhere. (The token is minted afresh on every refresh unless Coder hands over the
+# running agent's token, exactly as with the Go provider, so the stand-in does not store it.)
 resource "terraform_data" "workspace_host" {
   count = data.coder_workspace.me.start_count
   input = {
     init_script = coder_agent.dev.init_script
-    token       = coder_agent.dev.token
   }
 }

@@ -52,6 +52,5 @@ resource "terraform_data" "workspace_host" {
   count = data.coder_workspace.me.start_count
   input = {
     init_script = coder_agent.main.init_script
-    token       = coder_agent.main.token
   }
 }
