@@ -35,3 +35,52 @@ export function objectOf(attributes: Record<string, CtyType>, optional?: readonl
   for (const [k, v] of Object.entries(attributes)) attrs[k] = v;
   return optional && optional.length > 0 ? { kind: 'object', attributes: attrs, optional } : { kind: 'object', attributes: attrs };
 }
+
+/** Structural type equality (optional-attribute sets included, order-insensitive). */
+export function typesEqual(a: CtyType, b: CtyType): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'list':
+    case 'set':
+    case 'map':
+      return typesEqual(a.element, (b as typeof a).element);
+    case 'tuple': {
+      const be = (b as typeof a).elements;
+      if (a.elements.length !== be.length) return false;
+      for (let i = 0; i < be.length; i++) if (!typesEqual(a.elements[i], be[i])) return false;
+      return true;
+    }
+    case 'object': {
+      const bo = b as typeof a;
+      const ak = Object.keys(a.attributes);
+      if (ak.length !== Object.keys(bo.attributes).length) return false;
+      for (const k of ak) {
+        if (!Object.prototype.hasOwnProperty.call(bo.attributes, k)) return false;
+        if (!typesEqual(a.attributes[k], bo.attributes[k])) return false;
+      }
+      const ao = a.optional ?? [];
+      const bopt = bo.optional ?? [];
+      if (ao.length !== bopt.length) return false;
+      const set = new Set(ao);
+      return bopt.every((n) => set.has(n));
+    }
+    default:
+      return true; // primitives and dynamic: the kind says it all
+  }
+}
+
+/** Human-readable type name for messages, in go-cty's FriendlyName style ("list of string"). */
+export function typeName(t: CtyType, depth = 0): string {
+  if (depth > 8) return '...';
+  switch (t.kind) {
+    case 'list':
+    case 'set':
+    case 'map':
+      return `${t.kind} of ${typeName(t.element, depth + 1)}`;
+    case 'dynamic':
+      return 'dynamic';
+    default:
+      return t.kind;
+  }
+}
