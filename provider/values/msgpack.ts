@@ -795,7 +795,8 @@ class Decoder {
         } catch (e) {
           throw new ValueError((e as Error).message);
         }
-        if (v === undefined) throw new ValueError(`number is required, got the string ${JSON.stringify(s.slice(0, 64))}`);
+        // The text is not echoed: a value in the wrong slot may still be a secret.
+        if (v === undefined) throw new ValueError('number is required, got a string that is not a decimal number');
         return v;
       }
     }
