@@ -64,8 +64,15 @@ export const workspaceOwnerDataSource: DataSourceDefinition<CoderProviderData> =
     if (rolesText !== undefined) {
       const r = decodeFirstStringMapList(rolesText);
       if (!r.ok) return { state: null, diagnostics: [errorDiag(`invalid user rbac roles: ${r.error}`)] };
-      // Extra keys are ignored (the Go provider's state writer chokes on them and drops the list).
-      state.rbac_roles = r.value.map((role) => obj({ name: role.get('name') ?? '', org_id: role.get('org_id') ?? '' }));
+      // As the Go provider's state writer stores them (checked against it through tofu): a key
+      // other than name/org_id fails the write and leaves rbac_roles null; a role with no keys at
+      // all (JSON null or {}) has both fields null; otherwise a missing key reads as "".
+      const known = (k: string) => k === 'name' || k === 'org_id';
+      state.rbac_roles = r.value.some((role) => [...role.keys()].some((k) => !known(k)))
+        ? null
+        : r.value.map((role) =>
+            role.size === 0 ? obj({ name: null, org_id: null }) : obj({ name: role.get('name') ?? '', org_id: role.get('org_id') ?? '' }),
+          );
     }
     return { state };
   },

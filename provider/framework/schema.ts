@@ -39,6 +39,11 @@ export interface AttributeSpec extends CommonSpec {
   readonly validators?: readonly Validator[];
   /** TypeInt in the SDK: a number that must be whole. */
   readonly integer?: boolean;
+  /**
+   * The `id` the SDK adds to a schema without one: in the wire schema (optional + computed) but
+   * not in the SDK's own schema map, so validation reports a configured value as an unknown key.
+   */
+  readonly implicit?: boolean;
 }
 
 export interface BlockSpec extends CommonSpec {
@@ -89,7 +94,7 @@ export function withImplicitId(schema: TopSchema): TopSchema {
   if (schema.attributes.id) return schema;
   return {
     ...schema,
-    attributes: { ...schema.attributes, id: { kind: 'attribute', type: StringType, optional: true, computed: true, description: '' } },
+    attributes: { ...schema.attributes, id: { kind: 'attribute', type: StringType, optional: true, computed: true, description: '', implicit: true } },
   };
 }
 

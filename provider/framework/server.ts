@@ -349,6 +349,13 @@ function planUpdate(body: BodySpec, prior: ObjectValue, config: ObjectValue): Ob
  */
 function shapeDataState(body: BodySpec, value: ObjectValue, setByRead: ReadonlySet<string>): ObjectValue {
   const shaped = shapeState(body, value);
+  // The SDK builds data source state from its diff against an empty prior state, and a string that
+  // is "" makes no diff: a top-level string configured as "" (or defaulted to "") comes back null
+  // unless Read set it. (Strings nested in blocks are read back as "", and bools and numbers are
+  // always in the diff.)
+  for (const [name, a] of sortedEntries(body.attributes)) {
+    if (!setByRead.has(name) && a.type.kind === 'string' && shaped[name] === '') shaped[name] = null;
+  }
   for (const [name] of sortedEntries(body.blocks)) {
     if (setByRead.has(name)) continue;
     const v = value[name];
