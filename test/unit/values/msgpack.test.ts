@@ -149,7 +149,10 @@ describe('msgpack decoding', () => {
     expect(dec(str('-Inf'), NumberType)).toBe(-Infinity);
     // bin is accepted wherever str is (go-cty's DecodeString accepts both).
     expect(dec('c4 03' + Buffer.from('1.5').toString('hex'), NumberType)).toBe(1.5);
-    expect(valueError(() => dec(str('12abc'), NumberType)).message).toMatch(/number is required.*12abc/);
+    // The offending text is not echoed: a value in the wrong slot may be a secret.
+    const msg = valueError(() => dec(str('12abc'), NumberType)).message;
+    expect(msg).toMatch(/number is required/);
+    expect(msg).not.toContain('12abc');
     expect(valueError(() => dec(str(' 1'), NumberType)).message).toMatch(/number is required/);
     expect(valueError(() => dec(str('0x10'), NumberType)).message).toMatch(/number is required/);
     expect(valueError(() => dec(str('1e999999999'), NumberType)).message).toMatch(/too large/);
