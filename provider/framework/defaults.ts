@@ -6,6 +6,7 @@ import type { CtyType } from '../values/types';
 import type { BlockSpec, BodySpec } from './schema';
 import { sortedEntries } from './schema';
 import { hasUnknown } from './walk';
+import { zeroValue } from '../values/ops';
 
 const asObject = (v: Value): ObjectValue => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown) ? (v as ObjectValue) : obj());
 const asList = (v: Value): Value[] => (Array.isArray(v) ? v : []);
@@ -53,26 +54,6 @@ export function withDefaults(body: BodySpec, config: Value): ObjectValue {
   return out;
 }
 
-/** The zero value of a primitive or collection type, as Go's SDK writes it into state. */
-export function zeroOf(t: CtyType): Value {
-  switch (t.kind) {
-    case 'string':
-      return '';
-    case 'number':
-      return 0;
-    case 'bool':
-      return false;
-    case 'list':
-    case 'set':
-    case 'tuple':
-      return [];
-    case 'map':
-    case 'object':
-      return obj();
-    default:
-      return null;
-  }
-}
 
 /**
  * The shape the SDK writes to state after apply or read: leftover unknowns become null, members
@@ -86,7 +67,7 @@ export function shapeState(body: BodySpec, value: Value, nested = false): Object
     let x = v[name] ?? null;
     if (x instanceof Unknown) x = null;
     if (x !== null && a.type.kind === 'map' && Object.keys(x as ObjectValue).length === 0) x = null;
-    if (x === null && nested) x = a.type.kind === 'map' ? null : zeroOf(a.type);
+    if (x === null && nested) x = a.type.kind === 'map' ? null : zeroValue(a.type);
     out[name] = x;
   }
   for (const [name, b] of sortedEntries(body.blocks)) {
