@@ -29,7 +29,12 @@ export interface Subcommand {
 }
 
 /** Future subcommands dispatched by argv[2]. */
-export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {};
+export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  schema: {
+    summary: 'print the provider schema as `providers schema -json` JSON',
+    run: (args, ctx) => (require('./schema-command') as typeof import('./schema-command')).runSchemaCommand(args, ctx),
+  },
+};
 
 export function usage(): string {
   const lines = [
