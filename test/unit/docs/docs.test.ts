@@ -330,8 +330,8 @@ const upstream = goProviderDocsDir();
 describe('hand-written guides (docs/guides)', () => {
   const guides = readdirSync(join(DOCS, 'guides')).filter((f) => f.endsWith('.md'));
 
-  it('cover installing, debugging, logging and secrets, and are not touched by the generator', () => {
-    expect(guides.sort()).toEqual(['debugging.md', 'installing.md', 'logging.md', 'secrets-in-templates.md']);
+  it('cover installing, debugging, logging, secrets and the template check, and are not touched by the generator', () => {
+    expect(guides.sort()).toEqual(['check.md', 'debugging.md', 'installing.md', 'logging.md', 'secrets-in-templates.md']);
     expect([...pages.keys()].filter((p) => p.startsWith('guides/'))).toEqual([]);
   });
 

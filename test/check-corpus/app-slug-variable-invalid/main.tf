@@ -1,0 +1,30 @@
+terraform {
+  required_providers {
+    coder = { source = "coder/coder" }
+  }
+}
+
+variable "ui_slug" {
+  type    = string
+  default = "web--ui"
+}
+
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "terraform_data" "host" {
+  count = data.coder_workspace.me.start_count
+  input = {
+    init_script = coder_agent.main.init_script
+  }
+}
+
+resource "coder_app" "web" {
+  agent_id = coder_agent.main.id
+  slug     = var.ui_slug
+  url      = "http://localhost:3000"
+}

@@ -1,0 +1,33 @@
+terraform {
+  required_providers {
+    coder = { source = "coder/coder" }
+  }
+}
+
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "terraform_data" "disk" {
+  count = 2
+  input = "disk-${count.index}"
+}
+
+resource "terraform_data" "host" {
+  count = data.coder_workspace.me.start_count
+  input = {
+    init_script = coder_agent.main.init_script
+  }
+}
+
+resource "coder_metadata" "disk" {
+  count       = 2
+  resource_id = terraform_data.disk[count.index].id
+  item {
+    key   = "index"
+    value = tostring(count.index)
+  }
+}

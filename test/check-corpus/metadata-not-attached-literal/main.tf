@@ -1,0 +1,27 @@
+terraform {
+  required_providers {
+    coder = { source = "coder/coder" }
+  }
+}
+
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "terraform_data" "host" {
+  count = data.coder_workspace.me.start_count
+  input = {
+    init_script = coder_agent.main.init_script
+  }
+}
+
+resource "coder_metadata" "volume" {
+  resource_id = "home-volume"
+  item {
+    key   = "size"
+    value = "50 GiB"
+  }
+}

@@ -1,0 +1,21 @@
+terraform {
+  required_providers {
+    coder = { source = "coder/coder" }
+  }
+}
+
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os                     = "linux"
+  arch                   = "amd64"
+  startup_script         = "echo ready"
+  startup_script_timeout = 300
+}
+
+resource "terraform_data" "host" {
+  count = data.coder_workspace.me.start_count
+  input = {
+    init_script = coder_agent.main.init_script
+  }
+}
