@@ -19,7 +19,8 @@ export function buildFakeBundle(): { bin: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'tpc-bundle-'));
   execFileSync(
     process.execPath,
-    [join(ROOT, 'scripts/build.mjs'), '--outdir', dir, '--provider-module', join(__dirname, 'plugin-fake-provider.ts')],
+    // No code cache: warming it up runs the bundle, and the fake provider crashes on purpose in some tests.
+    [join(ROOT, 'scripts/build.mjs'), '--outdir', dir, '--provider-module', join(__dirname, 'plugin-fake-provider.ts'), '--no-code-cache'],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 },
   );
   return { bin: join(dir, 'terraform-provider-coder'), dir };
