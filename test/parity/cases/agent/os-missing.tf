@@ -1,0 +1,6 @@
+# os and arch are required
+#@ phase: validate
+#@ expect: error
+
+resource "coder_agent" "a" {
+}

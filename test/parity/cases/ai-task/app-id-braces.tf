@@ -1,0 +1,7 @@
+# app_id in braces: IsUUID accepts the 36-character form only
+#@ phase: validate
+#@ expect: error
+
+resource "coder_ai_task" "t" {
+  app_id = "{9a3ff7b4-4b3f-48c6-8d3a-a8118ac921fc}"
+}

@@ -1,0 +1,9 @@
+# enabled and prompt are computed only
+#@ phase: validate
+#@ expect: error
+
+resource "coder_ai_task" "t" {
+  app_id  = "9a3ff7b4-4b3f-48c6-8d3a-a8118ac921fc"
+  enabled = true
+  prompt  = "p"
+}

@@ -1,0 +1,9 @@
+# an empty task id is not a task
+#@ phase: apply
+#@ expect: ok
+#@ set CODER_TASK_ID = ""
+#@ set CODER_TASK_PROMPT = ""
+
+resource "coder_ai_task" "t" {
+  app_id = "9a3ff7b4-4b3f-48c6-8d3a-a8118ac921fc"
+}

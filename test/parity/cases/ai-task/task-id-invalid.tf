@@ -1,0 +1,9 @@
+# a malformed task id is ignored (random id, not enabled)
+#@ phase: apply
+#@ expect: ok
+#@ set CODER_TASK_ID = "not a valid UUID"
+#@ set CODER_TASK_PROMPT = ""
+
+resource "coder_ai_task" "t" {
+  app_id = "9a3ff7b4-4b3f-48c6-8d3a-a8118ac921fc"
+}

@@ -1,0 +1,9 @@
+# a urn:uuid: task id
+#@ phase: apply
+#@ expect: ok
+#@ set CODER_TASK_ID = "URN:uuid:7d8d4c2e-fb57-44f9-a183-22509819c2e7"
+#@ set CODER_TASK_PROMPT = ""
+
+resource "coder_ai_task" "t" {
+  app_id = "9a3ff7b4-4b3f-48c6-8d3a-a8118ac921fc"
+}

@@ -1,0 +1,7 @@
+# slug is required
+#@ phase: validate
+#@ expect: error
+
+resource "coder_app" "a" {
+  agent_id = "agent"
+}

@@ -1,0 +1,7 @@
+# an empty id
+#@ phase: plan
+#@ expect: error
+
+data "coder_external_auth" "x" {
+  id = ""
+}

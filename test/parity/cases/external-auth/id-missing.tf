@@ -1,0 +1,6 @@
+# id is required
+#@ phase: validate
+#@ expect: error
+
+data "coder_external_auth" "x" {
+}

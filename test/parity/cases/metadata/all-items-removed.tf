@@ -1,0 +1,11 @@
+# every item removed
+#@ phase: update
+#@ expect: ok
+
+resource "coder_metadata" "m" {
+  resource_id = "r"
+  item {
+    key = "a"
+    value = "1"
+  }
+}

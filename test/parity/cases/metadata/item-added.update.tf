@@ -1,0 +1,12 @@
+# item-added: the template after the update
+
+resource "coder_metadata" "m" {
+  resource_id = "r"
+  item {
+    key = "a"
+    value = "1"
+  }
+  item {
+    key = "b"
+  }
+}

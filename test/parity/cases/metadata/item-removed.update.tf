@@ -1,0 +1,9 @@
+# item-removed: the template after the update
+
+resource "coder_metadata" "m" {
+  resource_id = "r"
+  item {
+    key = "a"
+    value = "1"
+  }
+}

@@ -1,0 +1,12 @@
+# items-swapped: the template after the update
+
+resource "coder_metadata" "m" {
+  resource_id = "r"
+  item {
+    key = "b"
+  }
+  item {
+    key = "a"
+    value = "1"
+  }
+}

@@ -1,0 +1,9 @@
+# null-to-empty: the template after the update
+
+resource "coder_metadata" "m" {
+  resource_id = "r"
+  item {
+    key   = "a"
+    value = ""
+  }
+}

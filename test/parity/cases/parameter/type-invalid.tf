@@ -1,0 +1,8 @@
+# type outside the allowed list
+#@ phase: validate
+#@ expect: error
+
+data "coder_parameter" "a" {
+  name = "a"
+  type = "list(number)"
+}

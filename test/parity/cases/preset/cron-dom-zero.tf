@@ -1,0 +1,17 @@
+# schedule cron '* * 0 * *': day of month 0
+#@ phase: validate
+#@ expect: error
+
+data "coder_workspace_preset" "a" {
+  name = "a"
+  prebuilds {
+    instances = 1
+    scheduling {
+      timezone = "UTC"
+      schedule {
+        cron      = "* * 0 * *"
+        instances = 3
+      }
+    }
+  }
+}

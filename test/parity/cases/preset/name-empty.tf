@@ -1,0 +1,7 @@
+# an empty name
+#@ phase: validate
+#@ expect: error
+
+data "coder_workspace_preset" "a" {
+  name = ""
+}

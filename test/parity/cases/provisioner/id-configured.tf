@@ -1,0 +1,7 @@
+# the implicit optional id of a data source is rejected by the SDK when configured
+#@ phase: validate
+#@ expect: error
+
+data "coder_provisioner" "me" {
+  id = ""
+}

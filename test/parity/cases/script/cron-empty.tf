@@ -1,0 +1,10 @@
+# an empty cron spec
+#@ phase: validate
+#@ expect: error
+
+resource "coder_script" "s" {
+  agent_id     = "agent"
+  display_name = "Script"
+  script       = "echo hi"
+  cron         = ""
+}

@@ -1,0 +1,10 @@
+# cron '1-2-3 * * * * *': too many hyphens
+#@ phase: validate
+#@ expect: error
+
+resource "coder_script" "s" {
+  agent_id     = "agent"
+  display_name = "Script"
+  script       = "echo hi"
+  cron         = "1-2-3 * * * * *"
+}

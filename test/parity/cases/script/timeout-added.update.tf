@@ -1,0 +1,9 @@
+# timeout-added: the template after the update
+
+resource "coder_script" "s" {
+  agent_id     = "a"
+  display_name = "s"
+  script       = "s"
+  run_on_start = true
+  timeout = 30
+}
