@@ -156,11 +156,13 @@ export const agentResource: ResourceDefinition<CoderProviderData> = {
       if (rm.length === 0) {
         diags.push(errorDiag('developer error: resources_monitoring cannot be empty'));
       } else {
-        const monitor = rm[0] as ObjectValue;
-        const volumes = asList(monitor.volume);
-        if (asList(monitor.memory).length === 0 && volumes.length === 0) {
+        // The framework hands over a nil element where the SDK's diff reader would see one: a
+        // `resources_monitoring {}` planned over a state that already holds the block.
+        const monitor = rm[0];
+        if (monitor === null || monitor === undefined) {
           diags.push(errorDiag('resources_monitoring must define at least one monitor'));
         } else {
+          const volumes = asList((monitor as ObjectValue).volume);
           const seen = new Set<string>();
           for (const v of volumes) {
             const path = stringOf((v as ObjectValue).path);

@@ -24,6 +24,8 @@ export function planNew(body: BodySpec, config: Value): ObjectValue {
     // The SDK cannot plan part of a collection: one unknown element makes the whole map or list
     // unknown (verified against the Go provider with an env map holding a not-yet-known secret).
     if (v !== null && isCollection(a.type) && hasUnknown(v)) out[name] = UNKNOWN;
+    // An empty map is no map to the SDK: planned null (verified against the Go provider, `env = {}`).
+    else if (v !== null && a.type.kind === 'map' && Object.keys(v as ObjectValue).length === 0) out[name] = null;
     else if (v !== null) out[name] = v;
     else if (a.default !== undefined) out[name] = a.default;
     else out[name] = a.computed ? UNKNOWN : null;
@@ -34,7 +36,26 @@ export function planNew(body: BodySpec, config: Value): ObjectValue {
     else if (asList(v).length === 0 && b.computed) out[name] = UNKNOWN;
     else out[name] = asList(v).map((e) => (e instanceof Unknown ? e : planNew(b, e)));
   }
-  return out;
+  return valuelessToNull(body, out);
+}
+
+/**
+ * A block element that has no value at all: its block declares no attributes and every nested
+ * block is empty (`resources_monitoring {}`). The SDK has nothing to write for it, not even the
+ * nested blocks' counts, so they are planned and stored as null (verified against the Go
+ * provider), and it cannot read such an element back from state (see diff.ts and server.ts).
+ */
+export function isValueless(body: BodySpec, e: Value): boolean {
+  if (e === null || typeof e !== 'object' || Array.isArray(e) || e instanceof Unknown) return false;
+  if (Object.keys(body.attributes).length > 0) return false;
+  const blocks = sortedEntries(body.blocks);
+  return blocks.length > 0 && blocks.every(([name]) => asList((e as ObjectValue)[name] ?? null).length === 0);
+}
+
+function valuelessToNull(body: BodySpec, e: ObjectValue): ObjectValue {
+  if (!isValueless(body, e)) return e;
+  for (const [name] of sortedEntries(body.blocks)) e[name] = null;
+  return e;
 }
 
 const isCollection = (t: CtyType): boolean => t.kind === 'map' || t.kind === 'list' || t.kind === 'set' || t.kind === 'tuple';
@@ -73,7 +94,7 @@ export function shapeState(body: BodySpec, value: Value, nested = false): Object
   for (const [name, b] of sortedEntries(body.blocks)) {
     out[name] = asList(v[name] ?? null).map((e) => shapeState(b, e, true));
   }
-  return out;
+  return nested ? valuelessToNull(body, out) : out;
 }
 
 export type { BlockSpec };

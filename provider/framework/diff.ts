@@ -17,6 +17,7 @@ import type { AttributePath } from './diagnostics';
 import type { AttributeSpec, BlockSpec, BodySpec } from './schema';
 import { sortedEntries } from './schema';
 import { hasUnknown } from './walk';
+import { isValueless } from './defaults';
 
 /** Top-level attribute and block names whose value changed between prior state and config. */
 export function changedMembers(body: BodySpec, prior: ObjectValue, config: ObjectValue): AttributePath[] {
@@ -88,6 +89,9 @@ export function blockChanged(b: BlockSpec, o: Value, n: Value): boolean {
   if (nl.some(hasUnknown)) return true;
   if (nl.length === 0 && b.computed) return false;
   if (b.nesting === 'set') {
+    // An element stored without any value is read back by the SDK as no element at all, so it
+    // never matches the config again: a change (the Go provider re-plans `resources_monitoring {}`).
+    if (ol.some((e) => isValueless(b, e))) return true;
     const oldKeys = new Set(ol.map((e) => elementKey(b, e)));
     const newKeys = new Set((nl as ObjectValue[]).map((e) => elementKey(b, e)));
     if (oldKeys.size !== newKeys.size) return true;
@@ -133,4 +137,62 @@ export function dedupeSet(b: BodySpec, elems: readonly Value[]): Value[] {
     out.push(e);
   }
   return out;
+}
+
+/**
+ * The replacement paths the SDK reports for the changed top-level members: one per changed
+ * flatmap key, trimmed to its last attribute step, so a primitive, a map or a set block is
+ * reported as itself, while a list block is addressed per element (verified against the Go
+ * provider with coder_metadata items):
+ *  - `[block]` when the element count changes;
+ *  - `[block, i, attr]` for each configurable attribute of element i whose string form differs:
+ *    where both elements exist, with the SDK equality of changedMembers (null reads as the zero
+ *    value); a missing old element reads as "", and so does a null without default in an added
+ *    element; a missing new element reads as the attribute's default, else its zero value;
+ *  - nested set blocks as `[block, i, nested]`, nested list blocks recursively.
+ * Config must carry defaults (withDefaults).
+ */
+export function replacePaths(body: BodySpec, prior: ObjectValue, config: ObjectValue, changed: ReadonlySet<string>): AttributePath[] {
+  const out: AttributePath[] = [];
+  for (const [name] of sortedEntries(body.attributes)) if (changed.has(name)) out.push([{ attribute: name }]);
+  for (const [name, b] of sortedEntries(body.blocks)) {
+    if (!changed.has(name)) continue;
+    if (b.nesting === 'list') listPaths([{ attribute: name }], b, prior[name] ?? null, config[name] ?? null, out);
+    else out.push([{ attribute: name }]);
+  }
+  return out;
+}
+
+function listPaths(prefix: AttributePath, b: BlockSpec, o: Value, n: Value, out: AttributePath[]): void {
+  const ol = Array.isArray(o) ? (o as Value[]) : [];
+  const nl = Array.isArray(n) ? (n as Value[]) : [];
+  if (n instanceof Unknown || nl.some((e) => e instanceof Unknown)) {
+    out.push(prefix);
+    return;
+  }
+  if (ol.length !== nl.length) out.push(prefix);
+  for (let i = 0; i < Math.max(ol.length, nl.length); i++) {
+    const oe = i < ol.length && isObjectValue(ol[i]) ? (ol[i] as ObjectValue) : undefined;
+    const ne = i < nl.length && isObjectValue(nl[i]) ? (nl[i] as ObjectValue) : undefined;
+    const at = (attribute: string): AttributePath => [...prefix, { index: i }, { attribute }];
+    for (const [name, a] of sortedEntries(b.attributes)) {
+      if (!(a.required || a.optional)) continue;
+      const newValue = ne?.[name] ?? null;
+      if (hasUnknown(newValue)) {
+        out.push(at(name));
+        continue;
+      }
+      const nv = newValue ?? a.default ?? null;
+      // Both elements there: SDK equality (null reads as the zero value). A missing side reads as "".
+      const os = oe === undefined ? '' : primitiveString(oe[name] ?? null, a.type);
+      const ns = oe === undefined && nv === null ? '' : primitiveString(nv, a.type);
+      if (os !== ns) out.push(at(name));
+    }
+    for (const [name, nb] of sortedEntries(b.blocks)) {
+      const ov = oe?.[name] ?? null;
+      const nv = ne?.[name] ?? null;
+      if (nb.nesting === 'list') listPaths(at(name), nb, ov, nv, out);
+      else if (blockChanged(nb, ov, nv)) out.push(at(name));
+    }
+  }
 }

@@ -36,7 +36,9 @@ export interface ResourceDefinition<P> {
   /**
    * Plan-time checks (the SDK's CustomizeDiff) on create and update, never on destroy.
    * `changed` names the top-level members whose value differs from prior state (all of them on
-   * create), because the Go provider only runs some checks when their block changed.
+   * create), because the Go provider only runs some checks when their block changed. `planned` is
+   * the value as the SDK's ResourceDiff reads it: a set element without any value can be null
+   * there (see diffView in server.ts).
    */
   customizeDiff?(planned: ObjectValue, changed: ReadonlySet<string>, ctx: Context<P>): readonly Diagnostic[];
   /**

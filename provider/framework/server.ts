@@ -35,11 +35,11 @@ import { Unknown, isObjectValue, obj, type ObjectValue, type Value } from '../va
 import { decodeMsgpack, encodeMsgpack } from '../values/msgpack';
 import { decodeJson } from '../values/json';
 import { decodeFlatmap } from '../values/flatmap';
-import { DiagnosticsError, errorDiag, hasErrors, type Diagnostic } from './diagnostics';
+import { DiagnosticsError, errorDiag, hasErrors, type AttributePath, type Diagnostic } from './diagnostics';
 import { impliedType, toProtocolSchema, withImplicitId, sortedEntries, type BodySpec, type TopSchema } from './schema';
 import { validateBody } from './validate';
-import { planNew, shapeState, withDefaults } from './defaults';
-import { changedMembers, dedupeSet } from './diff';
+import { isValueless, planNew, shapeState, withDefaults } from './defaults';
+import { changedMembers, dedupeSet, replacePaths } from './diff';
 import type { Context, DataSourceDefinition, Env, FrameworkLogger, ProviderDefinition, ResourceDefinition } from './resource';
 
 interface Compiled<D> {
@@ -115,7 +115,15 @@ export class FrameworkServer<P> implements ProviderServer {
   }
 
   private ctx(call: CallContext): Context<P> {
-    return { provider: this.configured ?? this.provider.def.unconfigured(), env: this.env, logger: this.logger, signal: call.signal };
+    // `signal` is read through so the call's AbortController is only made if someone uses it.
+    return {
+      provider: this.configured ?? this.provider.def.unconfigured(),
+      env: this.env,
+      logger: this.logger,
+      get signal(): AbortSignal {
+        return call.signal;
+      },
+    };
   }
 
   private resource(typeName: string): Compiled<ResourceDefinition<P>> {
@@ -217,7 +225,9 @@ export class FrameworkServer<P> implements ProviderServer {
         const { data, diagnostics = [] } = this.provider.def.configure(withDefaults(this.provider.schema, config), {
           env: this.env,
           logger: this.logger,
-          signal: call.signal,
+          get signal(): AbortSignal {
+            return call.signal;
+          },
         });
         if (data !== undefined && !hasErrors(diagnostics)) this.configured = data;
         return { diagnostics };
@@ -251,7 +261,7 @@ export class FrameworkServer<P> implements ProviderServer {
 
       const withDefs = normalizeSets(r.schema, withDefaults(r.schema, config)) as ObjectValue;
       let planned: ObjectValue;
-      let requiresReplace: { attribute: string }[][] = [];
+      let requiresReplace: AttributePath[] = [];
       let changed: Set<string>;
       if (!isObjectValue(prior)) {
         planned = planNew(r.schema, withDefs);
@@ -266,13 +276,13 @@ export class FrameworkServer<P> implements ProviderServer {
         const forcesNew = [...changed].some((name) => (r.schema.attributes[name] ?? r.schema.blocks?.[name])?.forceNew);
         if (forcesNew) {
           planned = planNew(r.schema, withDefs);
-          requiresReplace = changes.map((p) => [...p] as { attribute: string }[]);
+          requiresReplace = replacePaths(r.schema, prior, withDefs, changed);
         } else {
           // In-place update: configured values, computed values kept from prior state.
           planned = planUpdate(r.schema, prior, withDefs);
         }
       }
-      const diagnostics = r.def.customizeDiff ? [...r.def.customizeDiff(planned, changed, this.ctx(call))] : [];
+      const diagnostics = r.def.customizeDiff ? [...r.def.customizeDiff(diffView(r.schema, prior, planned), changed, this.ctx(call))] : [];
       if (hasErrors(diagnostics)) return fail(diagnostics);
       return { diagnostics, plannedState: encode(planned, r.type), requiresReplace, legacyTypeSystem: true };
     });
@@ -365,13 +375,33 @@ function shapeDataState(body: BodySpec, value: ObjectValue, setByRead: ReadonlyS
 }
 
 /** Stored state read back: missing members are filled the way the SDK's state shim would. */
-function shapeStored(body: BodySpec, value: Value): ObjectValue {
+function shapeStored(body: BodySpec, value: Value, nested = false): ObjectValue {
   const v = isObjectValue(value) ? value : obj();
   const out = obj();
   for (const [name] of sortedEntries(body.attributes)) out[name] = v[name] ?? null;
   for (const [name, b] of sortedEntries(body.blocks)) {
     const elems = Array.isArray(v[name]) ? (v[name] as Value[]) : [];
-    out[name] = elems.map((e) => shapeStored(b, e));
+    out[name] = elems.map((e) => shapeStored(b, e, true));
   }
+  if (nested && isValueless(body, out)) for (const [name] of sortedEntries(body.blocks)) out[name] = null;
   return out;
+}
+
+/**
+ * The planned value as CustomizeDiff sees it through the SDK's ResourceDiff: when a set block
+ * keeps its element count from prior state, an element without any value (isValueless) has no
+ * diff entries and nothing in state, and reads as nil. On create, or when the count changes, the
+ * element reads as an object with empty nested blocks. (Verified against the Go provider:
+ * `resources_monitoring {}` plans and applies, and fails on the next plan.)
+ */
+function diffView(body: BodySpec, prior: Value, planned: ObjectValue): ObjectValue {
+  if (!isObjectValue(prior)) return planned;
+  const view = obj(Object.entries(planned));
+  for (const [name, b] of sortedEntries(body.blocks)) {
+    const elems = planned[name];
+    if (b.nesting !== 'set' || !Array.isArray(elems) || !Array.isArray(prior[name])) continue;
+    if ((prior[name] as Value[]).length !== elems.length) continue;
+    view[name] = elems.map((e) => (isValueless(b, e) ? null : e));
+  }
+  return view;
 }
