@@ -13,6 +13,7 @@ import { validUrl } from './validators';
 import type { CoderProviderData } from './provider_data';
 import { DEFAULT_ACCESS_URL } from './provider_data';
 import { resources, dataSources } from './registry';
+import { redactionNeedles, sensitiveEnvValues, withRedactedDiagnostics } from './redact';
 
 /** The URL default: CODER_AGENT_URL when set and non-empty, else a placeholder deployment. */
 const defaultUrl = (): string => process.env.CODER_AGENT_URL || DEFAULT_ACCESS_URL;
@@ -45,8 +46,12 @@ export const coderProvider: ProviderDefinition<CoderProviderData> = {
 export interface CreateOptions {
   readonly logger?: { debug(m: string, f?: Record<string, unknown>): void; info(m: string, f?: Record<string, unknown>): void; warn(m: string, f?: Record<string, unknown>): void };
   readonly env?: (name: string) => string | undefined;
+  /** Where the secrets to keep out of diagnostics are read from (redact.ts); default process.env. */
+  readonly sensitiveEnv?: NodeJS.ProcessEnv;
 }
 
 export function createCoderProvider(logger?: CreateOptions['logger'], options: Omit<CreateOptions, 'logger'> = {}): ProviderServer {
-  return new FrameworkServer(coderProvider, { ...(logger ? { logger } : {}), ...options });
+  const { sensitiveEnv, ...rest } = options;
+  const server = new FrameworkServer(coderProvider, { ...(logger ? { logger } : {}), ...rest });
+  return withRedactedDiagnostics(server, redactionNeedles(sensitiveEnvValues(sensitiveEnv ?? process.env)));
 }

@@ -61,7 +61,7 @@ export async function runDebugMode(ctx: DebugModeContext): Promise<number | unde
       lifecycle,
       protocolVersion: DEBUG_PROTOCOL_VERSION,
       provider: ctx.createProvider(logger),
-      credentials: listenerSecurity(undefined).credentials,
+      security: listenerSecurity(undefined),
     });
     writeFdSync(1, reattachInstructions(socketPath, process.pid));
     return undefined;

@@ -16,6 +16,7 @@ import type { ProviderFactory } from './provider-factory';
 import { serveOnPrivateSocket } from './private-socket-server';
 import { installSignalHandlers } from './signals';
 import { guardStdout } from './stdout-guard';
+import { tuneHeapForServing } from './heap-tuning';
 import { listenerSecurity } from './tls';
 
 export interface PluginModeContext {
@@ -67,7 +68,7 @@ async function serve(ctx: PluginModeContext, logger: Logger, lifecycle: Lifecycl
     lifecycle,
     protocolVersion: choice.version,
     provider: ctx.createProvider(logger),
-    credentials: security.credentials,
+    security,
   });
 
   writeFdSync(
@@ -80,4 +81,5 @@ async function serve(ctx: PluginModeContext, logger: Logger, lifecycle: Lifecycl
     }),
   );
   logger.debug('plugin serving', { protocol: choice.version, network: 'unix', tls: security.serverCertDer !== undefined });
+  tuneHeapForServing();
 }

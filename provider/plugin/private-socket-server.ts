@@ -3,19 +3,19 @@
  * lifecycle: the directory is removed on every exit path, GRPCController.Shutdown ends the
  * process, and the socket is restricted to its owner before anyone is told where it is.
  */
-import type * as grpc from '@grpc/grpc-js';
 import type { ProviderServer } from '../protocol/interface';
 import type { AppProtocolVersion } from './constants';
 import type { Lifecycle } from './lifecycle';
-import { createSocketLocation, grpcUnixTarget, removeSocketLocation, restrictSocket } from './listener';
+import { createSocketLocation, removeSocketLocation, restrictSocket } from './listener';
 import { startGrpcServer } from './server';
+import type { ListenerSecurity } from './tls';
 
 export interface PrivateSocketServerOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly lifecycle: Lifecycle;
   readonly protocolVersion: AppProtocolVersion;
   readonly provider: ProviderServer;
-  readonly credentials: grpc.ServerCredentials;
+  readonly security: ListenerSecurity;
 }
 
 /** Resolves with the socket path once the server accepts connections. */
@@ -26,8 +26,8 @@ export async function serveOnPrivateSocket(opts: PrivateSocketServerOptions): Pr
   const running = await startGrpcServer({
     protocolVersion: opts.protocolVersion,
     provider: opts.provider,
-    credentials: opts.credentials,
-    target: grpcUnixTarget(socket.path),
+    security: opts.security,
+    socketPath: socket.path,
     onShutdownRequested: () => void opts.lifecycle.shutdown(0, 'GRPCController.Shutdown'),
   });
   opts.lifecycle.setStopper(() => running.stop());

@@ -1,8 +1,14 @@
 /**
  * The gRPC server: the provider service for the negotiated protocol plus go-plugin's auxiliary
- * services (health, controller, stdio, broker), bound to one unix socket.
+ * services (health, controller, stdio, broker), served on one unix socket.
+ *
+ * We own the listening socket and hand each connection to grpc-js through its connection
+ * injector: with AutoMTLS, a connection is wrapped in TLS and injected only once the client has
+ * authenticated (tls.ts explains why OpenSSL's chain check is not used); without it, as is.
  */
 import * as grpc from '@grpc/grpc-js';
+import { createServer as createNetServer, type Server as NetServer } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { goPluginServices, registerProviderService } from '../protocol/register';
 import type { ProviderServer } from '../protocol/interface';
 import { brokerHandlers } from './broker';
@@ -11,6 +17,7 @@ import { controllerHandlers } from './controller';
 import { healthHandlers } from './health';
 import { OpenStreams } from './open-streams';
 import { stdioHandlers } from './stdio';
+import { acceptsPeer, tlsServerOptions, type ListenerSecurity } from './tls';
 
 /**
  * How long a stop waits for the client to close its connection (go-plugin closes right after
@@ -22,9 +29,10 @@ export const STOP_GRACE_MS = 50;
 export interface GrpcServerOptions {
   readonly protocolVersion: AppProtocolVersion;
   readonly provider: ProviderServer;
-  readonly credentials: grpc.ServerCredentials;
-  /** grpc-js bind target, e.g. `unix:/tmp/tpc-abc/plugin.sock`. */
-  readonly target: string;
+  /** Plaintext, or AutoMTLS with the client certificates to admit. */
+  readonly security: ListenerSecurity;
+  /** Absolute path of the unix socket to listen on. */
+  readonly socketPath: string;
   /** GRPCController.Shutdown was called (after its reply was queued). */
   readonly onShutdownRequested: () => void;
   /** Passed through to the provider service registration (per-call instrumentation). */
@@ -44,7 +52,7 @@ export function grpcServerOptions(): grpc.ServerOptions {
   };
 }
 
-export function createGrpcServer(opts: Omit<GrpcServerOptions, 'credentials' | 'target'>): {
+export function createGrpcServer(opts: Omit<GrpcServerOptions, 'security' | 'socketPath'>): {
   server: grpc.Server;
   streams: OpenStreams;
 } {
@@ -58,24 +66,39 @@ export function createGrpcServer(opts: Omit<GrpcServerOptions, 'credentials' | '
   return { server, streams };
 }
 
-function bind(server: grpc.Server, target: string, credentials: grpc.ServerCredentials): Promise<void> {
+function listen(listener: NetServer, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.bindAsync(target, credentials, (err) => (err ? reject(err) : resolve()));
+    listener.once('error', reject);
+    listener.listen(path, () => {
+      listener.off('error', reject);
+      resolve();
+    });
   });
 }
 
-/** Creates, registers and binds; resolves once the socket accepts connections. */
+/** Creates, registers and listens; resolves once the socket accepts connections. */
 export async function startGrpcServer(opts: GrpcServerOptions): Promise<RunningGrpcServer> {
   const { server, streams } = createGrpcServer(opts);
+  const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+  const { mtls } = opts.security;
+  const listener: NetServer = mtls
+    ? createTlsServer(tlsServerOptions(mtls), (socket) => {
+        // After the handshake: admit the client certificates we were given, nobody else.
+        if (acceptsPeer(socket, mtls)) injector.injectConnection(socket);
+        else socket.destroy();
+      })
+    : createNetServer((socket) => injector.injectConnection(socket));
   try {
-    await bind(server, opts.target, opts.credentials);
+    await listen(listener, opts.socketPath);
   } catch (err) {
+    listener.close();
     server.forceShutdown();
     throw err;
   }
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = STOP_GRACE_MS): Promise<void> => {
     stopping ??= new Promise<void>((resolve) => {
+      listener.close();
       streams.endAll();
       const timer = setTimeout(() => {
         server.forceShutdown();

@@ -5,8 +5,11 @@
 import type * as grpc from '@grpc/grpc-js';
 import { tfplugin5 as pb } from './generated/tfplugin5';
 import * as c from './convert';
-import type { ProviderServer } from './interface';
-import { completeImplementation, method, unaryHandler, type CallEnv, type MethodSpec } from './runtime';
+import type { GetProviderSchemaResponse, ProviderServer } from './interface';
+import { completeImplementation, encodedOnce, method, unaryHandler, type CallEnv, type MethodSpec } from './runtime';
+
+/** The schema answer, converted and encoded once per provider answer object (it never changes). */
+const schemaBytes = encodedOnce(pb.GetProviderSchema.Response, (r: GetProviderSchemaResponse) => c.getProviderSchemaResponseToProto(r, 5));
 
 export const TFPLUGIN5_SERVICE = 'tfplugin5.Provider';
 
@@ -54,7 +57,7 @@ export function createV5Implementation(provider: ProviderServer, env: CallEnv): 
       c.getMetadataResponseToProto(await provider.getProviderSchema(ctx)), diagFallback),
 
     GetSchema: unaryHandler(env, 'GetSchema', pb.GetProviderSchema.Response, async (_req, ctx) =>
-      c.getProviderSchemaResponseToProto(await provider.getProviderSchema(ctx), 5), c.getProviderSchemaErrorResponse),
+      schemaBytes(await provider.getProviderSchema(ctx)), c.getProviderSchemaErrorResponse),
 
     GetResourceIdentitySchemas: unaryHandler(env, 'GetResourceIdentitySchemas', pb.GetResourceIdentitySchemas.Response,
       async () => ({ identitySchemas: {}, diagnostics: [] }), diagFallback),

@@ -5,8 +5,11 @@
 import type * as grpc from '@grpc/grpc-js';
 import { tfplugin6 as pb } from './generated/tfplugin6';
 import * as c from './convert';
-import type { ProviderServer } from './interface';
-import { completeImplementation, method, unaryHandler, type CallEnv, type MethodSpec } from './runtime';
+import type { GetProviderSchemaResponse, ProviderServer } from './interface';
+import { completeImplementation, encodedOnce, method, unaryHandler, type CallEnv, type MethodSpec } from './runtime';
+
+/** The schema answer, converted and encoded once per provider answer object (it never changes). */
+const schemaBytes = encodedOnce(pb.GetProviderSchema.Response, (r: GetProviderSchemaResponse) => c.getProviderSchemaResponseToProto(r, 6));
 
 export const TFPLUGIN6_SERVICE = 'tfplugin6.Provider';
 
@@ -62,7 +65,7 @@ export function createV6Implementation(provider: ProviderServer, env: CallEnv): 
       c.getMetadataResponseToProto(await provider.getProviderSchema(ctx)), diagFallback),
 
     GetProviderSchema: unaryHandler(env, 'GetProviderSchema', pb.GetProviderSchema.Response, async (_req, ctx) =>
-      c.getProviderSchemaResponseToProto(await provider.getProviderSchema(ctx), 6), c.getProviderSchemaErrorResponse),
+      schemaBytes(await provider.getProviderSchema(ctx)), c.getProviderSchemaErrorResponse),
 
     GetResourceIdentitySchemas: unaryHandler(env, 'GetResourceIdentitySchemas', pb.GetResourceIdentitySchemas.Response,
       async () => ({ identitySchemas: {}, diagnostics: [] }), diagFallback),

@@ -16,7 +16,7 @@ import { ValueError, withStep } from './errors';
 import { decimalOf, formatPlain, numberFromText } from './number';
 import { typeFromParsedJson, typeToJson } from './typejson';
 import { DynamicType, typeName, type CtyType } from './types';
-import { attributeMap, describeValue, goJsonString, hasOwn, newObjectRecord, sortedAttributeNames, sortedKeys } from './util';
+import { attributeMap, describeValue, goJsonString, hasOwn, newObjectRecord, sortedAttributeNames, sortedKeys, toWellFormed } from './util';
 import { BigNumber, DynamicWrapped, isObjectValue, Unknown, type ObjectValue, type Value } from './value';
 
 /** Arrays/objects nested deeper than this are rejected. */
@@ -175,11 +175,13 @@ class Parser {
       i++;
     }
     let out = s.slice(this.i, i);
+    let surrogateEscape = false;
     for (;;) {
       const c = s.charCodeAt(i);
       if (c === 0x22) {
         this.i = i + 1;
-        return out;
+        // Go's decoder turns a \u escape of an unpaired surrogate into U+FFFD (escaped pairs combine).
+        return surrogateEscape ? toWellFormed(out) : out;
       }
       if (Number.isNaN(c) || c < 0x20) {
         this.i = i;
@@ -212,7 +214,9 @@ class Parser {
             this.i = i;
             this.fail('invalid \\u escape');
           }
-          out += String.fromCharCode(parseInt(hex, 16));
+          const unit = parseInt(hex, 16);
+          if (unit >= 0xd800 && unit <= 0xdfff) surrogateEscape = true;
+          out += String.fromCharCode(unit);
           i += 4;
           break;
         }

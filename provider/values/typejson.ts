@@ -10,7 +10,7 @@
 import { ValueError } from './errors';
 import type { CtyType } from './types';
 import { BoolType, DynamicType, NumberType, StringType } from './types';
-import { compareCodePoints, goJsonString, hasOwn, sortedAttributeNames } from './util';
+import { compareCodePoints, goJsonString, hasOwn, sortedAttributeNames, toWellFormed } from './util';
 
 /** Deeper type nesting than this is rejected (Terraform schemas nest a handful of levels). */
 export const MAX_TYPE_DEPTH = 512;
@@ -94,15 +94,18 @@ function objectFromJson(node: unknown[], depth: number): CtyType {
   const src = node[1];
   if (!isPlainJsonObject(src)) throw new ValueError('invalid type JSON: object attribute types must be a JSON object');
   const attributes: Record<string, CtyType> = Object.create(null);
-  for (const name of Object.keys(src)) attributes[name] = typeFromParsedJson(src[name], depth + 1);
+  // Names from JSON.parse may hold unpaired surrogates (from \u escapes); Go decodes those as
+  // U+FFFD, so two such names can collapse into one (the later wins, as in Go's map decoding).
+  for (const name of Object.keys(src)) attributes[toWellFormed(name)] = typeFromParsedJson(src[name], depth + 1);
   if (node.length === 2) return { kind: 'object', attributes };
   const opt = node[2];
   if (!Array.isArray(opt)) throw new ValueError('invalid type JSON: optional attribute names must be an array of strings');
   const names = new Set<string>();
   for (const n of opt) {
     if (typeof n !== 'string') throw new ValueError('invalid type JSON: optional attribute names must be an array of strings');
-    if (!hasOwn(attributes, n)) throw new ValueError(`invalid type JSON: optional attribute ${JSON.stringify(n)} is not an attribute of the object`);
-    names.add(n);
+    const name = toWellFormed(n);
+    if (!hasOwn(attributes, name)) throw new ValueError(`invalid type JSON: optional attribute ${JSON.stringify(n)} is not an attribute of the object`);
+    names.add(name);
   }
   if (names.size === 0) return { kind: 'object', attributes };
   return { kind: 'object', attributes, optional: [...names].sort(compareCodePoints) };

@@ -124,6 +124,14 @@ export function goJsonString(s: string): string {
   return out + s.slice(start) + '"';
 }
 
+/**
+ * Replaces unpaired surrogates with U+FFFD, as Go's encoding/json does when it decodes a \u escape
+ * of one (String.prototype.toWellFormed, Node >= 20; not yet in TypeScript's ES2022 lib).
+ */
+export function toWellFormed(s: string): string {
+  return (s as unknown as { toWellFormed(): string }).toWellFormed();
+}
+
 /** A short description of what a JS value is, for "expected X, got Y" messages. */
 export function describeValue(v: Value | undefined): string {
   if (v === undefined) return 'undefined';
