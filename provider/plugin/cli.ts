@@ -34,6 +34,14 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     summary: 'print the provider schema as `providers schema -json` JSON',
     run: (args, ctx) => (require('./schema-command') as typeof import('./schema-command')).runSchemaCommand(args, ctx),
   },
+  install: {
+    summary: 'install this provider into a filesystem mirror for terraform/tofu (install --help)',
+    run: async (args) => (require('../install/install') as typeof import('../install/install')).runInstall(args),
+  },
+  check: {
+    summary: 'validate Coder templates without a Coder server (check --help)',
+    run: (args, ctx) => (require('../check/command') as typeof import('../check/command')).runCheckCommand(args, ctx),
+  },
 };
 
 export function usage(): string {

@@ -252,12 +252,15 @@ export interface CreateWorkdirOptions {
    * Unset: the provider picks the highest the CLI offers (6). The Go provider (SDKv2) only serves 5.
    */
   protocol?: Protocol;
-  /** Which CLI runTofu starts; default tofu. */
+  /** Which CLI runTofu starts; default tofu, or terraform when E2E_CLI=terraform (defaultCli). */
   cli?: Cli;
 }
 
 /** The Go provider is built on terraform-plugin-sdk/v2, which serves protocol 5 only. */
 export const GO_PROVIDER_PROTOCOL: Protocol = 5;
+
+/** E2E_CLI=terraform runs tests that do not name a CLI under hashicorp/terraform instead of tofu. */
+export const defaultCli = (): Cli => (process.env.E2E_CLI === 'terraform' ? 'terraform' : 'tofu');
 
 const liveWorkdirs = new Set<Workdir>();
 const keep = (): boolean => process.env.KEEP_E2E === '1';
@@ -304,7 +307,7 @@ export function createWorkdir(opts: CreateWorkdirOptions): Workdir {
     root,
     dir,
     provider: opts.provider,
-    cli: opts.cli ?? 'tofu',
+    cli: opts.cli ?? defaultCli(),
     protocol: opts.protocol,
     mirrorDir,
     cliConfigFile,
