@@ -54,7 +54,9 @@ function panelSvg(p: Panel, ox: number): string {
   const yhi = Math.max(...ys) * 1.3;
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
-  const lx = (x: number): number => (xhi === xlo ? iw / 2 : ((Math.log10(x) - Math.log10(xlo)) / (Math.log10(xhi) - Math.log10(xlo))) * iw);
+  const pad = 12; // keeps the first and last points off the frame
+  const lx = (x: number): number =>
+    xhi === xlo ? iw / 2 : pad + ((Math.log10(x) - Math.log10(xlo)) / (Math.log10(xhi) - Math.log10(xlo))) * (iw - 2 * pad);
   const ly = (y: number): number => ih - ((Math.log10(y) - Math.log10(lo)) / (Math.log10(yhi) - Math.log10(lo))) * ih;
   const parts: string[] = [];
   parts.push(`<g transform="translate(${ox + M.left},${M.top})">`);

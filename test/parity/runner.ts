@@ -1,8 +1,8 @@
 /**
  * Runs the parity corpus through real tofu with the Go provider and ours.
  *
- * Cases are batched: cases with the same phase, expectation and environment (parameter values
- * merged when their names differ) become child modules `c_<n>` of one root module, so one
+ * Cases are batched: cases with the same phase and expectation whose environments agree on every
+ * variable they read (see READS) become child modules `c_<n>` of one root module, so one
  * validate/plan/apply covers them all. tofu reports every diagnostic of every module in one run and
  * names its file (`c_<n>/main.tf`) or address (`module.c_<n>.…`), which is how each diagnostic,
  * planned change and state object is attributed back to its case. Solo cases (provider blocks,

@@ -2,7 +2,7 @@
 import { agentNameDuplicate, agentNameInvalid, AGENT_NAME_RE } from '../../../provider/check/rules/agents';
 import { appSlugDuplicate, appSlugInvalid } from '../../../provider/check/rules/apps';
 import { agentNotAttached, agentRefInvalid } from '../../../provider/check/rules/attachment';
-import { metadataDuplicate, metadataNotAttached } from '../../../provider/check/rules/metadata';
+import { metadataDuplicate, metadataMisattached, metadataNotAttached } from '../../../provider/check/rules/metadata';
 import { parameterNameDuplicate, presetParameterUnknown } from '../../../provider/check/rules/parameters';
 import { dot, keys, lit, ref, ruleContext, STOP } from './fixtures';
 
@@ -147,6 +147,27 @@ describe('coder/metadata-duplicate and coder/metadata-not-attached', () => {
       ]),
     );
     expect(keys(metadataNotAttached.check(ctx))).toEqual(['coder/metadata-not-attached@main.tf:6']);
+  });
+
+  test('misattached: another direct dependency with a smaller name wins over the resource_id target', () => {
+    const resources = [
+      { address: 'terraform_data.host' },
+      { address: 'random_password.db' },
+      { address: 'coder_metadata.a', expressions: { resource_id: ref('terraform_data.host.id', 'terraform_data.host') } },
+    ];
+    const tie = ruleContext({ 'main.tf': metaTf }, { resources }, dot([
+      ['coder_metadata.a', 'terraform_data.host'],
+      ['coder_metadata.a', 'random_password.db'],
+    ]));
+    const f = metadataMisattached.check(tie);
+    expect(keys(f)).toEqual(['coder/metadata-misattached@main.tf:6']);
+    expect(f[0]!.message).toContain('on random_password.db, not on terraform_data.host');
+    // The host depending on the password (tofu reduces the metadata's edge): attached where named.
+    const reduced = ruleContext({ 'main.tf': metaTf }, { resources }, dot([
+      ['coder_metadata.a', 'terraform_data.host'],
+      ['terraform_data.host', 'random_password.db'],
+    ]));
+    expect(metadataMisattached.check(reduced)).toEqual([]);
   });
 
   test('without a graph the attachment rules stay silent', () => {
