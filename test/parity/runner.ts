@@ -162,7 +162,6 @@ export interface StepRun {
   readonly code: number | null;
   /** Raw tofu diagnostics (the `diagnostic` objects of the -json output). */
   readonly diags: Json[];
-  readonly stderr: string;
 }
 
 export interface ProviderRun {
@@ -270,21 +269,21 @@ export async function runBatch(batch: Batch, kind: ProviderKind, mirrors: Mirror
     await init(wd);
     const steps: Partial<Record<Step, StepRun>> = {};
     const v = await tofu(['validate', '-json', '-no-color']);
-    steps.validate = { code: v.code, diags: (parseJson(v, `${batch.id} (${kind}) validate`).diagnostics ?? []) as Json[], stderr: v.stderr };
+    steps.validate = { code: v.code, diags: (parseJson(v, `${batch.id} (${kind}) validate`).diagnostics ?? []) as Json[] };
     const out: { -readonly [K in 'planShow' | 'state' | 'replanShow' | 'updatePlanShow' | 'updateState' | 'updateReplanShow']?: Json } = {};
     const show = async (args: string[], what: string): Promise<Json> => parseJson(await tofu(['show', '-json', ...args]), `${batch.id} (${kind}) ${what}`);
     /** plan -out, show it; apply it, show the state; plan again (shown when it has changes). */
     const cycle = async (prefix: '' | 'update-', phases: { plan: Step; apply: Step; replan: Step }, keys: ['planShow' | 'updatePlanShow', 'state' | 'updateState', 'replanShow' | 'updateReplanShow']): Promise<boolean> => {
       const p = await tofu(['plan', '-json', '-input=false', '-no-color', `-out=${prefix}tfplan`]);
-      steps[phases.plan] = { code: p.code, diags: streamDiags(p.stdout), stderr: p.stderr };
+      steps[phases.plan] = { code: p.code, diags: streamDiags(p.stdout) };
       if (p.code !== 0) return false;
       out[keys[0]] = await show([`${prefix}tfplan`], `show ${prefix}plan`);
       if (batch.phase === 'plan') return false;
       const a = await tofu(['apply', '-json', '-input=false', '-no-color', `${prefix}tfplan`]);
-      steps[phases.apply] = { code: a.code, diags: streamDiags(a.stdout), stderr: a.stderr };
+      steps[phases.apply] = { code: a.code, diags: streamDiags(a.stdout) };
       out[keys[1]] = await show([], `show ${prefix}state`);
       const r = await tofu(['plan', '-json', '-input=false', '-no-color', '-detailed-exitcode', `-out=${prefix}replan`]);
-      steps[phases.replan] = { code: r.code, diags: streamDiags(r.stdout), stderr: r.stderr };
+      steps[phases.replan] = { code: r.code, diags: streamDiags(r.stdout) };
       if (r.code === 2) out[keys[2]] = await show([`${prefix}replan`], `show ${prefix}replan`);
       return a.code === 0;
     };
