@@ -15,8 +15,12 @@ import { trackGroup, untrackGroup } from './tofu';
 export interface ProviderServer {
   /** The value for TF_REATTACH_PROVIDERS (both registry hosts). */
   readonly reattach: string;
-  stop(): void;
+  /** SIGTERM (the provider removes its socket directory and exits), SIGKILL if it lingers. */
+  stop(): Promise<void>;
 }
+
+/** How long a stopping provider may take before it is killed. */
+const STOP_GRACE_MS = 3000;
 
 const REATTACH_RE = /TF_REATTACH_PROVIDERS='(\{.*\})'/g;
 
@@ -27,21 +31,40 @@ export function startProviderServer(self: { exec: string; args: string[] }, env:
     const child = spawn(self.exec, [...self.args, '--debug'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const pid = child.pid;
     if (pid !== undefined) trackGroup(pid);
-    const stop = (): void => {
+    let exited = false;
+    const exitedPromise = new Promise<void>((r) => child.once('exit', () => r()));
+    const kill = (): void => {
       if (pid === undefined) return;
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* gone */
+      // Once it has exited its pid may be reused: only a live group is killed.
+      if (!exited) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
       }
       untrackGroup(pid);
+    };
+    const stop = async (): Promise<void> => {
+      if (pid === undefined) return;
+      if (!exited) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exitedPromise, new Promise<void>((r) => (timer = setTimeout(r, STOP_GRACE_MS)))]);
+        if (timer) clearTimeout(timer);
+      }
+      kill();
     };
     let out = '';
     const done = (server: ProviderServer | undefined): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (!server) stop();
+      if (!server) void stop();
       resolve(server);
     };
     const timer = setTimeout(() => done(undefined), timeoutMs);
@@ -70,6 +93,7 @@ export function startProviderServer(self: { exec: string; args: string[] }, env:
     });
     child.on('error', () => done(undefined));
     child.on('exit', () => {
+      exited = true;
       if (pid !== undefined) untrackGroup(pid);
       done(undefined);
     });

@@ -154,6 +154,36 @@ function jsonLines(stdout: string): Array<Record<string, unknown>> {
   return out;
 }
 
+/**
+ * The JSON document a command printed. Tolerates lines around it: CI wrappers around tofu (e.g.
+ * setup-opentofu's default wrapper) echo "[command]..." and debug lines into stdout.
+ */
+function parseJsonOutput<T>(stdout: string): T | undefined {
+  const tryParse = (text: string): T | undefined => {
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return undefined;
+    }
+  };
+  const whole = tryParse(stdout);
+  if (whole !== undefined) return whole;
+  // A document starts on a line of its own: one line (show -json) or up to a closing "}" line
+  // (validate -json pretty-prints).
+  const lines = stdout.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('{')) continue;
+    const one = tryParse(lines[i]!);
+    if (one !== undefined) return one;
+    for (let j = i + 1; j < lines.length; j++) {
+      if (lines[j]!.trimEnd() !== '}') continue;
+      const doc = tryParse(lines.slice(i, j + 1).join('\n'));
+      if (doc !== undefined) return doc;
+    }
+  }
+  return undefined;
+}
+
 function diagnosticsOf(stdout: string): TofuDiagnostic[] {
   return jsonLines(stdout)
     .filter((l) => l['type'] === 'diagnostic' && l['diagnostic'])
@@ -295,15 +325,10 @@ async function checkTemplate(ctx: RunContext, dir: string, index: number): Promi
       const e = withServer(env, staticServer);
       [validate, graphRun] = await Promise.all([tofu(['validate', '-json', '-no-color'], e), tofu(['graph', '-type=plan'], e)]);
     } finally {
-      staticServer?.stop();
+      await staticServer?.stop();
     }
     let validateErrors = 0;
-    let report: { diagnostics?: TofuDiagnostic[] } | undefined;
-    try {
-      report = JSON.parse(validate.stdout) as { diagnostics?: TofuDiagnostic[] };
-    } catch {
-      report = undefined;
-    }
+    const report = parseJsonOutput<{ diagnostics?: TofuDiagnostic[] }>(validate.stdout);
     const vdiags = report?.diagnostics ?? (validate.code === 0 ? [] : [failureText('tofu validate', validate)]);
     for (const d of vdiags) {
       if (d.severity === 'error') validateErrors++;
@@ -329,7 +354,7 @@ async function checkTemplate(ctx: RunContext, dir: string, index: number): Promi
         try {
           return await planScenario(s, withServer({ ...env, ...scenarioEnv(s, {}) }, server), t0, graph);
         } finally {
-          server?.stop();
+          await server?.stop();
         }
       }),
     );
@@ -359,10 +384,8 @@ async function checkTemplate(ctx: RunContext, dir: string, index: number): Promi
       return { name: s.name, transition: s.transition, prebuild: s.prebuild, status: 'failed', durationMs: Date.now() - t0 };
     }
     const shown = await tofu(['show', '-json', '-no-color', planFile], sEnv);
-    let planJson: PlanJson;
-    try {
-      planJson = JSON.parse(shown.stdout) as PlanJson;
-    } catch {
+    const planJson = parseJsonOutput<PlanJson>(shown.stdout);
+    if (!planJson) {
       findings.push(withScenarios(diagnosticFinding(failureText('tofu show -json', shown), locator), [s.name]));
       return { name: s.name, transition: s.transition, prebuild: s.prebuild, status: 'failed', durationMs: Date.now() - t0 };
     }

@@ -104,6 +104,15 @@ export function untrackGroup(pid: number): void {
   liveGroups.delete(pid);
 }
 
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Kills every process group still running (on exit or interrupt). */
 export function killAll(): void {
   for (const pid of liveGroups) killGroup(pid);
@@ -142,12 +151,14 @@ export function run(bin: string, args: readonly string[], opts: RunOptions): Pro
       if (pid !== undefined) killGroup(pid);
     }, opts.timeoutMs);
     let settled = false;
-    const finish = (code: number | null): void => {
+    const finish = async (code: number | null): Promise<void> => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       if (pid !== undefined) {
-        // Provider plugins normally exit with tofu; anything left in the group is killed.
+        // Provider plugins normally exit with tofu; give stragglers a moment to clean up their
+        // sockets, then kill whatever is left in the group.
+        for (let i = 0; i < 20 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
         killGroup(pid);
         liveGroups.delete(pid);
       }
@@ -166,12 +177,12 @@ export function run(bin: string, args: readonly string[], opts: RunOptions): Pro
       guard = setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();
-        finish(code);
+        void finish(code);
       }, 3000);
     });
     child.on('close', (code) => {
       if (guard) clearTimeout(guard);
-      finish(code);
+      void finish(code);
     });
   });
 }

@@ -48,6 +48,16 @@ let userEnv: Record<string, string> | undefined;
 let userRoot: string | undefined;
 let bundleCopy: string | undefined;
 
+/** Removes the simulated user's home, config and bundle copy (after the test file). */
+function cleanupUser(): void {
+  if (userRoot) fs.rmSync(userRoot, { recursive: true, force: true });
+  userRoot = undefined;
+  userEnv = undefined;
+  bundleCopy = undefined;
+}
+if (typeof afterAll === 'function') afterAll(cleanupUser);
+process.on('exit', cleanupUser);
+
 /**
  * The bundle under test, copied once per test file: other work in the tree may rebuild dist/
  * while a long corpus run is going on.
@@ -80,7 +90,6 @@ export function checkUserEnv(): Record<string, string> {
     TF_CLI_CONFIG_FILE: cli,
     NO_COLOR: '1',
   };
-  process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
   return userEnv;
 }
 

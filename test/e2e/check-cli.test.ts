@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CORPUS_DIR, findingKeys, runCheck, type JsonReport } from '../check-corpus/run-check';
-import { goProviderBin, terraformBin } from './harness';
+import { goProviderBin, terraformBin, tofuBin } from './harness';
 
 jest.setTimeout(15 * 60_000);
 
@@ -255,4 +255,14 @@ test('a downloaded module that needs a newer coder/coder: the provider is presen
   // The module's app reaches the agent through the module variable.
   const start = t.scenarios[0]!.preview as { agents: Array<{ apps: Array<{ slug: string }> }> };
   expect(start.agents[0]!.apps.map((a) => a.slug)).toEqual(['web']);
+});
+
+test('a CI wrapper around tofu that echoes into stdout (as setup actions do) does not confuse the check', async () => {
+  const wrapper = path.join(root, 'tofu-wrapper.sh');
+  // Echo the command line first and a debug line with braces last, around tofu's own output.
+  fs.writeFileSync(wrapper, `#!/bin/sh\necho "[command]${tofuBin()} $*"\n${JSON.stringify(tofuBin())} "$@"\nrc=$?\necho "::debug::exitcode: {$rc}"\nexit $rc\n`, { mode: 0o755 });
+  const r = await runCheck(['.', '--format', 'json'], path.join(CORPUS_DIR, 'agent-ref-token'), { TOFU: wrapper });
+  const report = JSON.parse(r.stdout) as JsonReport;
+  expect(report.templates[0]!.scenarios.map((s) => s.status)).toEqual(['planned', 'planned', 'planned', 'planned']);
+  expect(findingKeys(report.templates[0]!.findings)).toEqual(['coder/agent-ref-invalid@main.tf:22']);
 });
