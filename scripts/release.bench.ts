@@ -9,8 +9,9 @@
  * handshake line on stdout, runs interleaved so that machine noise hits all alike:
  *   bundle (dist)  what `npm run build` writes to dist/, run through its `#!/usr/bin/env node` line
  *   bundle, plain  the esbuild bundle without build.mjs's code-cache loader (when it has one)
- *   sea            the single executable without a code cache (`npm run release -- --no-code-cache`)
- *   sea+codecache  the single executable as `npm run release` builds it (SEA useCodeCache)
+ *   sea            the single executable running the plain bundle (`--startup plain`)
+ *   sea+codecache  the single executable with V8's code cache for the bundle (`--startup code-cache`)
+ *   sea+snapshot   the single executable as `npm run release` builds it: from a startup snapshot
  * RSS is read from /proc when the handshake arrives (Linux).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -86,10 +87,11 @@ async function main(argv: string[]): Promise<void> {
     const plainBundle = hasPlainOption ? buildBundle('dist-plain', ['--no-code-cache']) : undefined;
     const sea = path.join(work, 'sea');
     const seaCache = path.join(work, 'sea-codecache');
-    fs.mkdirSync(path.join(work, 'w1'));
-    fs.mkdirSync(path.join(work, 'w2'));
-    buildSingleExecutable(sea, path.join(work, 'w1'), false);
-    buildSingleExecutable(seaCache, path.join(work, 'w2'), true);
+    const seaSnapshot = path.join(work, 'sea-snapshot');
+    for (const [file, dir, kind] of [[sea, 'w1', 'plain'], [seaCache, 'w2', 'code-cache'], [seaSnapshot, 'w3', 'snapshot']] as const) {
+      fs.mkdirSync(path.join(work, dir));
+      buildSingleExecutable(file, path.join(work, dir), kind);
+    }
 
     const env = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -103,6 +105,7 @@ async function main(argv: string[]): Promise<void> {
       ...(plainBundle ? [{ name: 'bundle, plain', file: plainBundle }] : []),
       { name: 'sea', file: sea },
       { name: 'sea+codecache', file: seaCache },
+      { name: 'sea+snapshot', file: seaSnapshot },
     ];
     // One warm-up each (page cache), then interleaved measured runs.
     for (const s of subjects) await startToHandshake(s.file, env);

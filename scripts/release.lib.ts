@@ -6,9 +6,11 @@
  *   terraform-provider-coder_<version>_manifest.json      = terraform-registry-manifest.json
  *   terraform-provider-coder_<version>_SHA256SUMS         sha256 of the zip(s) and the manifest
  *
- * The executable is a Node.js single executable application (SEA): the esbuild bundle
- * (scripts/build.mjs) is turned into a SEA blob by `node --experimental-sea-config`, and postject
- * injects the blob into a copy of this machine's `node` binary. It runs where no Node is installed.
+ * The executable is a Node.js single executable application (SEA): a bundle of the provider is
+ * turned into a SEA blob by `node --experimental-sea-config`, and postject injects the blob into a
+ * copy of this machine's `node` binary. It runs where no Node is installed. By default the blob
+ * holds a V8 startup snapshot (scripts/snapshot.mjs, provider/plugin/snapshot-main.ts): the
+ * process starts from a heap in which the provider is already loaded and its schema encoded.
  *
  * Only the host platform can be built: a SEA is the *target's* node binary plus the blob, and the
  * only node binary available offline is the one running this script. The zip itself is
@@ -36,15 +38,21 @@ export interface ReleaseOptions {
   /** Where the artifacts go; default release/. Existing artifacts of this version are replaced. */
   outDir?: string;
   /**
-   * Embed V8's code cache for the bundle in the SEA blob (default true): measured faster to the
-   * handshake (scripts/release.bench.ts), but V8's cache bytes differ from build to build, so
-   * only `codeCache: false` gives a byte-for-byte reproducible executable.
+   * How the executable starts (default 'snapshot', the fastest: scripts/release.bench.ts):
+   * - 'snapshot': from a V8 startup snapshot taken after loading the provider;
+   * - 'code-cache': runs the esbuild bundle with V8's code cache for it;
+   * - 'plain': runs the bundle, compiling it at every start.
+   * Snapshots and code caches differ from build to build; only 'plain' gives a byte-for-byte
+   * reproducible executable.
    */
-  codeCache?: boolean;
+  startup?: StartupKind;
   /** Keep the unzipped executable here (benchmarks use it); default: not kept. */
   keepExecutableAt?: string;
   log?: (line: string) => void;
 }
+
+export type StartupKind = 'snapshot' | 'code-cache' | 'plain';
+export const STARTUP_KINDS: readonly StartupKind[] = ['snapshot', 'code-cache', 'plain'];
 
 export interface ReleaseArtifacts {
   version: string;
@@ -58,8 +66,8 @@ export interface ReleaseArtifacts {
   seconds: number;
 }
 
-function run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): string {
-  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? REPO_ROOT, encoding: 'utf8', timeout: opts.timeoutMs ?? 300_000, maxBuffer: 16 * 1024 * 1024 });
+function run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): string {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? REPO_ROOT, env: opts.env ?? process.env, encoding: 'utf8', timeout: opts.timeoutMs ?? 300_000, maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) {
     const why = r.error ? r.error.message : `exit ${r.status ?? r.signal}`;
     throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${why}):\n${(r.stderr ?? '').slice(-4000)}`);
@@ -73,31 +81,57 @@ export function packageVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Builds the single executable for this platform into `file`; returns the bundle's size. */
-export function buildSingleExecutable(file: string, workDir: string, codeCache: boolean): number {
+/**
+ * The environment a snapshot is built in: nothing of the builder's, so nothing of it is baked into
+ * the heap every provider process starts from (scripts/snapshot.mjs has the same rule).
+ */
+function snapshotBuildEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', ...(process.env.HOME ? { HOME: process.env.HOME } : {}) };
+}
+
+/** The SEA's main script for `startup`, built under workDir. */
+function seaMain(workDir: string, startup: StartupKind): string {
+  if (startup === 'snapshot') {
+    // Also builds and checks a snapshot blob with plain node: a bundle V8 cannot snapshot fails
+    // here with node's own message rather than inside the SEA tooling.
+    const dir = path.join(workDir, 'snapshot');
+    run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'snapshot.mjs'), '--outdir', dir]);
+    return path.join(dir, 'snapshot-main.js');
+  }
   const bundleDir = path.join(workDir, 'bundle');
-  const buildScript = path.join(REPO_ROOT, 'scripts', 'build.mjs');
   // The SEA needs the plain esbuild bundle. build.mjs can wrap it in a loader that re-reads its own
   // file (__filename) for a V8 code cache; inside a SEA that file is the ~100 MB executable, so
   // the wrapper is turned off here and the SEA carries its own code cache (useCodeCache) instead.
-  const plain = fs.readFileSync(buildScript, 'utf8').includes("'--no-code-cache'") ? ['--no-code-cache'] : [];
-  run(process.execPath, [buildScript, '--outdir', bundleDir, ...plain]);
+  run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--outdir', bundleDir, '--no-code-cache']);
   const bundle = path.join(bundleDir, 'terraform-provider-coder');
   if (fs.readFileSync(bundle, 'utf8').includes('\n/*@@payload\n')) {
     throw new Error('scripts/build.mjs produced a self-reading loader, not a plain bundle; a SEA cannot use it');
   }
+  return bundle;
+}
+
+/** Builds the single executable for this platform into `file`; returns the size of its main script. */
+export function buildSingleExecutable(file: string, workDir: string, startup: StartupKind = 'snapshot'): number {
+  const main = seaMain(workDir, startup);
   const blob = path.join(workDir, 'sea.blob');
   const config = path.join(workDir, 'sea-config.json');
   fs.writeFileSync(
     config,
-    JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: codeCache, useSnapshot: false }),
+    JSON.stringify({
+      main,
+      output: blob,
+      disableExperimentalSEAWarning: true,
+      useCodeCache: startup === 'code-cache',
+      useSnapshot: startup === 'snapshot',
+    }),
   );
-  run(process.execPath, ['--experimental-sea-config', config], { cwd: workDir });
+  // With useSnapshot, this runs main once inside V8's snapshot builder.
+  run(process.execPath, ['--experimental-sea-config', config], { cwd: workDir, env: startup === 'snapshot' ? snapshotBuildEnv() : process.env });
   fs.copyFileSync(process.execPath, file);
   fs.chmodSync(file, 0o755);
   const postject = path.join(REPO_ROOT, 'node_modules', 'postject', 'dist', 'cli.js');
   run(process.execPath, [postject, file, SEA_RESOURCE, blob, '--sentinel-fuse', SEA_FUSE]);
-  return fs.statSync(bundle).size;
+  return fs.statSync(main).size;
 }
 
 /** The whole release; returns what it wrote. */
@@ -117,7 +151,7 @@ export function buildRelease(opts: ReleaseOptions = {}): ReleaseArtifacts {
   try {
     const exe = path.join(workDir, executableName(version));
     log(`building the single executable for ${platform} with ${process.execPath} (node ${process.version})`);
-    const bundleBytes = buildSingleExecutable(exe, workDir, opts.codeCache ?? true);
+    const bundleBytes = buildSingleExecutable(exe, workDir, opts.startup ?? 'snapshot');
     const versionLine = run(exe, ['--version'], { cwd: workDir, timeoutMs: 30_000 }).trim();
     if (versionLine !== `terraform-provider-coder v${version}`) throw new Error(`the built executable printed ${JSON.stringify(versionLine)} for --version`);
     const data = fs.readFileSync(exe);

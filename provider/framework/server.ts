@@ -37,9 +37,10 @@ import { decodeJson } from '../values/json';
 import { decodeFlatmap } from '../values/flatmap';
 import { DiagnosticsError, errorDiag, hasErrors, type AttributePath, type Diagnostic } from './diagnostics';
 import { impliedType, toProtocolSchema, withImplicitId, sortedEntries, type BodySpec, type TopSchema } from './schema';
-import { validateBody } from './validate';
-import { isValueless, planNew, shapeState, withDefaults } from './defaults';
-import { changedMembers, dedupeSet, replacePaths } from './diff';
+import { validateBodySteps } from './validate';
+import { isValueless, planNewSteps, shapeState, shapeStateSteps, withDefaultsSteps } from './defaults';
+import { changedMembersSteps, dedupeSetSteps, replacePathsSteps } from './diff';
+import { Cancelled, Yielder, cancelledDiagnostic, runSync, type Steps } from './yielder';
 import type { Context, DataSourceDefinition, Env, FrameworkLogger, ProviderDefinition, ResourceDefinition } from './resource';
 
 interface Compiled<D> {
@@ -49,9 +50,23 @@ interface Compiled<D> {
   readonly protocol: Schema;
 }
 
+/**
+ * Compiled schemas and the schema answer, once per definition object rather than per server: a
+ * definition never changes, and the release executable starts from a V8 startup snapshot taken
+ * after a warm-up (provider/plugin/snapshot-main.ts), so work cached here is work no provider
+ * process does again.
+ */
+const compiledOnce = new WeakMap<object, Compiled<{ schema: TopSchema }>>();
+const schemaAnswerOnce = new WeakMap<object, GetProviderSchemaResponse>();
+
 function compile<D extends { schema: TopSchema }>(def: D, implicitId: boolean): Compiled<D> {
-  const schema = implicitId ? withImplicitId(def.schema) : def.schema;
-  return { def, schema, type: impliedType(schema), protocol: toProtocolSchema(schema) };
+  let c = compiledOnce.get(def) as Compiled<D> | undefined;
+  if (!c) {
+    const schema = implicitId ? withImplicitId(def.schema) : def.schema;
+    c = { def, schema, type: impliedType(schema), protocol: toProtocolSchema(schema) };
+    compiledOnce.set(def, c);
+  }
+  return c;
 }
 
 export interface ServerOptions {
@@ -74,25 +89,50 @@ function decode(dv: DynamicValueBytes | undefined, type: CtyType, what: string):
 
 const encode = (v: Value, type: CtyType): DynamicValueBytes => ({ msgpack: encodeMsgpack(v, type) });
 
-/** Runs a handler, turning DiagnosticsError into its diagnostics and anything else into one. */
-async function guarded<T extends DiagnosticsResponse>(fallback: (diags: Diagnostic[]) => T, fn: () => T | Promise<T>): Promise<T> {
+/** Units of work for a request value (yielder.ts): one per KiB, what decoding it costs. */
+const kib = (dv: DynamicValueBytes | undefined): number => (dv?.msgpack?.length ?? dv?.json?.length ?? 0) >> 10;
+
+/**
+ * Runs a handler's steps, giving the event loop a turn whenever they yield (yielder.ts), and
+ * turns a stop (Cancelled) into the one cancellation diagnostic, DiagnosticsError into its
+ * diagnostics and anything else into one. A small call runs synchronously to the end.
+ */
+async function guarded<T extends DiagnosticsResponse>(
+  call: CallContext | undefined,
+  fallback: (diags: Diagnostic[]) => T,
+  body: (y: Yielder) => Steps<T>,
+): Promise<T> {
+  const y = new Yielder(call);
   try {
-    return await fn();
+    const steps = body(y);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      await y.pause();
+    }
   } catch (e) {
+    if (e instanceof Cancelled) return fallback([cancelledDiagnostic()]);
     if (e instanceof DiagnosticsError) return fallback([...e.diagnostics]);
     return fallback([errorDiag('Internal error in the provider', (e as Error)?.message ?? String(e))]);
   }
 }
 
+const planFailure = (diagnostics: Diagnostic[]): PlanResourceChangeResponse => ({ diagnostics, requiresReplace: [], legacyTypeSystem: true });
+const applyFailure = (diagnostics: Diagnostic[]): ApplyResourceChangeResponse => ({ diagnostics, legacyTypeSystem: true });
+
 /** Sets with identical elements collapse in cty; the SDK's set semantics do the same. */
-function normalizeSets(body: BodySpec, v: Value): Value {
+function* normalizeSets(body: BodySpec, v: Value, y: Yielder): Steps<Value> {
   if (!isObjectValue(v)) return v;
   const out = obj(Object.entries(v));
   for (const [name, b] of sortedEntries(body.blocks)) {
     const elems = out[name];
     if (!Array.isArray(elems)) continue;
-    const inner = elems.map((e) => normalizeSets(b, e));
-    out[name] = b.nesting === 'set' ? dedupeSet(b, inner) : inner;
+    const inner: Value[] = [];
+    for (const e of elems) {
+      inner.push(yield* normalizeSets(b, e, y));
+      if (y.tick()) yield;
+    }
+    out[name] = b.nesting === 'set' ? yield* dedupeSetSteps(b, inner, y) : inner;
   }
   return out;
 }
@@ -104,9 +144,10 @@ export class FrameworkServer<P> implements ProviderServer {
   private readonly env: Env;
   private readonly logger: FrameworkLogger;
   private configured: P | undefined;
-  private schemaResponse: GetProviderSchemaResponse | undefined;
+  private readonly definition: ProviderDefinition<P>;
 
   constructor(definition: ProviderDefinition<P>, options: ServerOptions = {}) {
+    this.definition = definition;
     this.provider = compile(definition, false);
     for (const r of definition.resources) this.resources.set(r.typeName, compile(r, true));
     for (const d of definition.dataSources) this.dataSources.set(d.typeName, compile(d, true));
@@ -139,13 +180,15 @@ export class FrameworkServer<P> implements ProviderServer {
   }
 
   async getProviderSchema(): Promise<GetProviderSchemaResponse> {
-    // Built once per process: tofu may ask several times and the answer never changes.
-    if (!this.schemaResponse) {
+    // Built once per definition: tofu may ask several times and the answer never changes (the
+    // protocol layer also encodes it once per answer object).
+    let answer = schemaAnswerOnce.get(this.definition);
+    if (!answer) {
       const resourceSchemas: Record<string, Schema> = {};
       for (const [name, r] of this.resources) resourceSchemas[name] = r.protocol;
       const dataSourceSchemas: Record<string, Schema> = {};
       for (const [name, d] of this.dataSources) dataSourceSchemas[name] = d.protocol;
-      this.schemaResponse = {
+      answer = {
         provider: this.provider.protocol,
         providerMeta: { version: 0, block: { attributes: [], blockTypes: [], description: '', descriptionKind: 'plain', deprecated: false } },
         resourceSchemas,
@@ -153,158 +196,174 @@ export class FrameworkServer<P> implements ProviderServer {
         serverCapabilities: { planDestroy: false, getProviderSchemaOptional: true, moveResourceState: false, generateResourceConfig: false },
         diagnostics: [],
       };
+      schemaAnswerOnce.set(this.definition, answer);
     }
-    return this.schemaResponse;
+    return answer;
   }
 
-  validateProviderConfig(req: ValidateProviderConfigRequest): Promise<ValidateProviderConfigResponse> {
-    return guarded(
-      (diagnostics) => ({ diagnostics }),
-      () => {
-        const config = decode(req.config, this.provider.type, 'provider configuration');
-        return { diagnostics: validateBody(this.provider.schema, config), preparedConfig: req.config };
-      },
-    );
+  validateProviderConfig(req: ValidateProviderConfigRequest, call?: CallContext): Promise<ValidateProviderConfigResponse> {
+    return guarded<ValidateProviderConfigResponse>(call, (diagnostics) => ({ diagnostics }), (y) => this.validateProviderConfigSteps(req, y));
   }
 
-  validateResourceConfig(req: ValidateResourceConfigRequest): Promise<DiagnosticsResponse> {
-    return guarded(
-      (diagnostics) => ({ diagnostics }),
-      () => {
-        const r = this.resource(req.typeName);
-        return { diagnostics: validateBody(r.schema, decode(req.config, r.type, 'resource configuration')) };
-      },
-    );
+  private *validateProviderConfigSteps(req: ValidateProviderConfigRequest, y: Yielder): Steps<ValidateProviderConfigResponse> {
+    const config = decode(req.config, this.provider.type, 'provider configuration');
+    if (y.checkpoint(kib(req.config))) yield;
+    return { diagnostics: yield* validateBodySteps(this.provider.schema, config, y), preparedConfig: req.config };
   }
 
-  validateDataResourceConfig(req: ValidateDataResourceConfigRequest): Promise<DiagnosticsResponse> {
-    return guarded(
-      (diagnostics) => ({ diagnostics }),
-      () => {
-        const d = this.dataSource(req.typeName);
-        return { diagnostics: validateBody(d.schema, decode(req.config, d.type, 'data source configuration')) };
-      },
-    );
+  validateResourceConfig(req: ValidateResourceConfigRequest, call?: CallContext): Promise<DiagnosticsResponse> {
+    return guarded(call, (diagnostics) => ({ diagnostics }), (y) => this.validateConfigSteps(this.resource(req.typeName), req.config, 'resource configuration', y));
   }
 
-  upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
-    return guarded(
-      (diagnostics) => ({ diagnostics }),
-      () => {
-        const r = this.resource(req.typeName);
-        if (req.version > r.schema.version) {
-          return {
-            diagnostics: [
-              errorDiag(
-                'Unsupported state version',
-                `The state of this ${req.typeName} was written by a newer provider (schema version ${req.version}; this provider supports up to ${r.schema.version}).`,
-              ),
-            ],
-          };
-        }
-        let value: Value;
-        try {
-          // Attributes the Go provider has since removed (startup_script_timeout, ...) are dropped.
-          if (req.rawState.json && req.rawState.json.length > 0) value = decodeJson(req.rawState.json, r.type, { ignoreUndefinedAttributes: true });
-          else if (req.rawState.flatmap) value = decodeFlatmap(req.rawState.flatmap, r.type);
-          else value = null;
-        } catch (e) {
-          return { diagnostics: [errorDiag('Invalid stored state', `The stored state of this ${req.typeName} could not be read: ${(e as Error).message}`)] };
-        }
-        if (value === null) return { diagnostics: [], upgradedState: encode(null, r.type) };
-        return { diagnostics: [], upgradedState: encode(shapeStored(r.schema, value), r.type) };
-      },
-    );
+  validateDataResourceConfig(req: ValidateDataResourceConfigRequest, call?: CallContext): Promise<DiagnosticsResponse> {
+    return guarded(call, (diagnostics) => ({ diagnostics }), (y) => this.validateConfigSteps(this.dataSource(req.typeName), req.config, 'data source configuration', y));
+  }
+
+  private *validateConfigSteps(c: Compiled<unknown>, dv: DynamicValueBytes, what: string, y: Yielder): Steps<DiagnosticsResponse> {
+    const config = decode(dv, c.type, what);
+    if (y.checkpoint(kib(dv))) yield;
+    return { diagnostics: yield* validateBodySteps(c.schema, config, y) };
+  }
+
+  upgradeResourceState(req: UpgradeResourceStateRequest, call?: CallContext): Promise<UpgradeResourceStateResponse> {
+    return guarded<UpgradeResourceStateResponse>(call, (diagnostics) => ({ diagnostics }), (y) => this.upgradeResourceStateSteps(req, y));
+  }
+
+  private *upgradeResourceStateSteps(req: UpgradeResourceStateRequest, y: Yielder): Steps<UpgradeResourceStateResponse> {
+    const r = this.resource(req.typeName);
+    if (req.version > r.schema.version) {
+      return {
+        diagnostics: [
+          errorDiag(
+            'Unsupported state version',
+            `The state of this ${req.typeName} was written by a newer provider (schema version ${req.version}; this provider supports up to ${r.schema.version}).`,
+          ),
+        ],
+      };
+    }
+    let value: Value;
+    try {
+      // Attributes the Go provider has since removed (startup_script_timeout, ...) are dropped.
+      if (req.rawState.json && req.rawState.json.length > 0) value = decodeJson(req.rawState.json, r.type, { ignoreUndefinedAttributes: true });
+      else if (req.rawState.flatmap) value = decodeFlatmap(req.rawState.flatmap, r.type);
+      else value = null;
+    } catch (e) {
+      return { diagnostics: [errorDiag('Invalid stored state', `The stored state of this ${req.typeName} could not be read: ${(e as Error).message}`)] };
+    }
+    if (y.checkpoint((req.rawState.json?.length ?? 0) >> 10)) yield;
+    if (value === null) return { diagnostics: [], upgradedState: encode(null, r.type) };
+    const shaped = yield* shapeStored(r.schema, value, y);
+    if (y.checkpoint()) yield;
+    return { diagnostics: [], upgradedState: encode(shaped, r.type) };
   }
 
   configureProvider(req: ConfigureProviderRequest, call: CallContext): Promise<DiagnosticsResponse> {
-    return guarded(
-      (diagnostics) => ({ diagnostics }),
-      () => {
-        const config = decode(req.config, this.provider.type, 'provider configuration');
-        const { data, diagnostics = [] } = this.provider.def.configure(withDefaults(this.provider.schema, config), {
-          env: this.env,
-          logger: this.logger,
-          get signal(): AbortSignal {
-            return call.signal;
-          },
-        });
-        if (data !== undefined && !hasErrors(diagnostics)) this.configured = data;
-        return { diagnostics };
+    return guarded(call, (diagnostics) => ({ diagnostics }), (y) => this.configureProviderSteps(req, call, y));
+  }
+
+  private *configureProviderSteps(req: ConfigureProviderRequest, call: CallContext, y: Yielder): Steps<DiagnosticsResponse> {
+    const config = decode(req.config, this.provider.type, 'provider configuration');
+    if (y.checkpoint(kib(req.config))) yield;
+    const withDefs = yield* withDefaultsSteps(this.provider.schema, config, y);
+    // Last chance to stop: configure() changes this server's state.
+    y.throwIfStopped();
+    const { data, diagnostics = [] } = this.provider.def.configure(withDefs, {
+      env: this.env,
+      logger: this.logger,
+      get signal(): AbortSignal {
+        return call.signal;
       },
-    );
+    });
+    if (data !== undefined && !hasErrors(diagnostics)) this.configured = data;
+    return { diagnostics };
   }
 
   readResource(req: ReadResourceRequest, call: CallContext): Promise<ReadResourceResponse> {
-    return guarded<ReadResourceResponse>(
-      (diagnostics) => ({ diagnostics }),
-      (): ReadResourceResponse => {
-        const r = this.resource(req.typeName);
-        const state = decode(req.currentState, r.type, 'prior state');
-        if (!isObjectValue(state) || !r.def.read) return { diagnostics: [], newState: req.currentState, private: req.private };
-        const result = r.def.read(state, this.ctx(call));
-        const newState = result.state === null ? null : shapeState(r.schema, result.state);
-        return { diagnostics: result.diagnostics ?? [], newState: encode(newState, r.type), private: req.private };
-      },
-    );
+    return guarded<ReadResourceResponse>(call, (diagnostics) => ({ diagnostics }), (y) => this.readResourceSteps(req, call, y));
+  }
+
+  private *readResourceSteps(req: ReadResourceRequest, call: CallContext, y: Yielder): Steps<ReadResourceResponse> {
+    const r = this.resource(req.typeName);
+    const state = decode(req.currentState, r.type, 'prior state');
+    if (!isObjectValue(state) || !r.def.read) return { diagnostics: [], newState: req.currentState, private: req.private };
+    if (y.checkpoint(kib(req.currentState))) yield;
+    const result = r.def.read(state, this.ctx(call));
+    if (y.checkpoint()) yield;
+    const newState = result.state === null ? null : yield* shapeStateSteps(r.schema, result.state, y);
+    if (y.checkpoint()) yield;
+    return { diagnostics: result.diagnostics ?? [], newState: encode(newState, r.type), private: req.private };
   }
 
   planResourceChange(req: PlanResourceChangeRequest, call: CallContext): Promise<PlanResourceChangeResponse> {
-    const fail = (diagnostics: Diagnostic[]): PlanResourceChangeResponse => ({ diagnostics, requiresReplace: [], legacyTypeSystem: true });
-    return guarded(fail, () => {
-      const r = this.resource(req.typeName);
-      const prior = decode(req.priorState, r.type, 'prior state');
-      const proposed = decode(req.proposedNewState, r.type, 'proposed new state');
-      const config = decode(req.config, r.type, 'configuration');
-      // Destroy: nothing to plan (we do not announce plan_destroy, but answer correctly anyway).
-      if (proposed === null) return { diagnostics: [], plannedState: encode(null, r.type), requiresReplace: [], legacyTypeSystem: true };
+    return guarded(call, planFailure, (y) => this.planResourceChangeSteps(req, call, y));
+  }
 
-      const withDefs = normalizeSets(r.schema, withDefaults(r.schema, config)) as ObjectValue;
-      let planned: ObjectValue;
-      let requiresReplace: AttributePath[] = [];
-      let changed: Set<string>;
-      if (!isObjectValue(prior)) {
-        planned = planNew(r.schema, withDefs);
-        // On create the SDK's HasChange is true only for members given a non-empty value.
-        changed = new Set(Object.keys(withDefs).filter((k) => isSetValue(withDefs[k] ?? null)));
-      } else {
-        const changes = changedMembers(r.schema, prior, withDefs);
-        if (changes.length === 0) {
-          return { diagnostics: [], plannedState: req.priorState, plannedPrivate: req.priorPrivate, requiresReplace: [], legacyTypeSystem: true };
-        }
-        changed = new Set(changes.map((p) => (p[0] as { attribute: string }).attribute));
-        const forcesNew = [...changed].some((name) => (r.schema.attributes[name] ?? r.schema.blocks?.[name])?.forceNew);
-        if (forcesNew) {
-          planned = planNew(r.schema, withDefs);
-          requiresReplace = replacePaths(r.schema, prior, withDefs, changed);
-        } else {
-          // In-place update: configured values, computed values kept from prior state.
-          planned = planUpdate(r.schema, prior, withDefs);
-        }
+  private *planResourceChangeSteps(req: PlanResourceChangeRequest, call: CallContext, y: Yielder): Steps<PlanResourceChangeResponse> {
+    const r = this.resource(req.typeName);
+    const prior = decode(req.priorState, r.type, 'prior state');
+    if (y.checkpoint(kib(req.priorState))) yield;
+    const proposed = decode(req.proposedNewState, r.type, 'proposed new state');
+    if (y.checkpoint(kib(req.proposedNewState))) yield;
+    const config = decode(req.config, r.type, 'configuration');
+    if (y.checkpoint(kib(req.config))) yield;
+    // Destroy: nothing to plan (we do not announce plan_destroy, but answer correctly anyway).
+    if (proposed === null) return { diagnostics: [], plannedState: encode(null, r.type), requiresReplace: [], legacyTypeSystem: true };
+
+    const withDefs = (yield* normalizeSets(r.schema, yield* withDefaultsSteps(r.schema, config, y), y)) as ObjectValue;
+    if (y.checkpoint()) yield;
+    let planned: ObjectValue;
+    let requiresReplace: AttributePath[] = [];
+    let changed: Set<string>;
+    if (!isObjectValue(prior)) {
+      planned = yield* planNewSteps(r.schema, withDefs, y);
+      // On create the SDK's HasChange is true only for members given a non-empty value.
+      changed = new Set(Object.keys(withDefs).filter((k) => isSetValue(withDefs[k] ?? null)));
+    } else {
+      const changes = yield* changedMembersSteps(r.schema, prior, withDefs, y);
+      if (changes.length === 0) {
+        return { diagnostics: [], plannedState: req.priorState, plannedPrivate: req.priorPrivate, requiresReplace: [], legacyTypeSystem: true };
       }
-      const diagnostics = r.def.customizeDiff ? [...r.def.customizeDiff(diffView(r.schema, prior, planned), changed, this.ctx(call))] : [];
-      if (hasErrors(diagnostics)) return fail(diagnostics);
-      return { diagnostics, plannedState: encode(planned, r.type), requiresReplace, legacyTypeSystem: true };
-    });
+      if (y.checkpoint()) yield;
+      changed = new Set(changes.map((p) => (p[0] as { attribute: string }).attribute));
+      const forcesNew = [...changed].some((name) => (r.schema.attributes[name] ?? r.schema.blocks?.[name])?.forceNew);
+      if (forcesNew) {
+        planned = yield* planNewSteps(r.schema, withDefs, y);
+        if (y.checkpoint()) yield;
+        requiresReplace = yield* replacePathsSteps(r.schema, prior, withDefs, changed, y);
+      } else {
+        // In-place update: configured values, computed values kept from prior state.
+        planned = planUpdate(r.schema, prior, withDefs);
+      }
+    }
+    if (y.checkpoint()) yield;
+    const diagnostics = r.def.customizeDiff ? [...r.def.customizeDiff(diffView(r.schema, prior, planned), changed, this.ctx(call))] : [];
+    if (hasErrors(diagnostics)) return planFailure(diagnostics);
+    if (y.checkpoint()) yield;
+    return { diagnostics, plannedState: encode(planned, r.type), requiresReplace, legacyTypeSystem: true };
   }
 
   applyResourceChange(req: ApplyResourceChangeRequest, call: CallContext): Promise<ApplyResourceChangeResponse> {
-    const fail = (diagnostics: Diagnostic[]): ApplyResourceChangeResponse => ({ diagnostics, legacyTypeSystem: true });
-    return guarded(fail, () => {
-      const r = this.resource(req.typeName);
-      const planned = decode(req.plannedState, r.type, 'planned state');
-      const prior = decode(req.priorState, r.type, 'prior state');
-      // Delete is a no-op for every Coder resource: the object is simply dropped from state.
-      if (planned === null) return { diagnostics: [], newState: encode(null, r.type), legacyTypeSystem: true };
-      if (!isObjectValue(planned)) return fail([errorDiag('Invalid planned state', 'The planned state is not an object.')]);
-      if (isObjectValue(prior) && !hasUnknownId(planned)) {
-        // An in-place update keeps the object: no Coder resource has one, but be correct anyway.
-        return { diagnostics: [], newState: encode(shapeState(r.schema, planned), r.type), legacyTypeSystem: true };
-      }
-      const result = r.def.create(planned, this.ctx(call));
-      const newState = result.state === null ? null : shapeState(r.schema, normalizeSets(r.schema, result.state));
-      return { diagnostics: result.diagnostics ?? [], newState: encode(newState, r.type), legacyTypeSystem: true };
-    });
+    return guarded(call, applyFailure, (y) => this.applyResourceChangeSteps(req, call, y));
+  }
+
+  private *applyResourceChangeSteps(req: ApplyResourceChangeRequest, call: CallContext, y: Yielder): Steps<ApplyResourceChangeResponse> {
+    const r = this.resource(req.typeName);
+    const planned = decode(req.plannedState, r.type, 'planned state');
+    if (y.checkpoint(kib(req.plannedState))) yield;
+    const prior = decode(req.priorState, r.type, 'prior state');
+    if (y.checkpoint(kib(req.priorState))) yield;
+    // Delete is a no-op for every Coder resource: the object is simply dropped from state.
+    if (planned === null) return { diagnostics: [], newState: encode(null, r.type), legacyTypeSystem: true };
+    if (!isObjectValue(planned)) return applyFailure([errorDiag('Invalid planned state', 'The planned state is not an object.')]);
+    if (isObjectValue(prior) && !hasUnknownId(planned)) {
+      // An in-place update keeps the object: no Coder resource has one, but be correct anyway.
+      return { diagnostics: [], newState: encode(yield* shapeStateSteps(r.schema, planned, y), r.type), legacyTypeSystem: true };
+    }
+    // Last chance to stop: once create() ran, its result is reported rather than thrown away.
+    y.throwIfStopped();
+    const result = r.def.create(planned, this.ctx(call));
+    const newState = result.state === null ? null : shapeState(r.schema, runSync(normalizeSets(r.schema, result.state, Yielder.never)));
+    return { diagnostics: result.diagnostics ?? [], newState: encode(newState, r.type), legacyTypeSystem: true };
   }
 
   async importResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse> {
@@ -320,19 +379,23 @@ export class FrameworkServer<P> implements ProviderServer {
   }
 
   readDataSource(req: ReadDataSourceRequest, call: CallContext): Promise<ReadDataSourceResponse> {
-    return guarded(
-      (diagnostics) => ({ diagnostics }),
-      () => {
-        const d = this.dataSource(req.typeName);
-        const config = decode(req.config, d.type, 'data source configuration');
-        const withDefs = normalizeSets(d.schema, withDefaults(d.schema, config)) as ObjectValue;
-        const result = d.def.read(withDefs, this.ctx(call));
-        if (hasErrors(result.diagnostics ?? []) || result.state === null) return { diagnostics: result.diagnostics ?? [] };
-        const merged = obj(Object.entries(withDefs));
-        for (const [k, v] of Object.entries(result.state)) merged[k] = v;
-        return { diagnostics: result.diagnostics ?? [], state: encode(shapeDataState(d.schema, merged, new Set(Object.keys(result.state))), d.type) };
-      },
-    );
+    return guarded<ReadDataSourceResponse>(call, (diagnostics) => ({ diagnostics }), (y) => this.readDataSourceSteps(req, call, y));
+  }
+
+  private *readDataSourceSteps(req: ReadDataSourceRequest, call: CallContext, y: Yielder): Steps<ReadDataSourceResponse> {
+    const d = this.dataSource(req.typeName);
+    const config = decode(req.config, d.type, 'data source configuration');
+    if (y.checkpoint(kib(req.config))) yield;
+    const withDefs = (yield* normalizeSets(d.schema, yield* withDefaultsSteps(d.schema, config, y), y)) as ObjectValue;
+    if (y.checkpoint()) yield;
+    const result = d.def.read(withDefs, this.ctx(call));
+    if (hasErrors(result.diagnostics ?? []) || result.state === null) return { diagnostics: result.diagnostics ?? [] };
+    if (y.checkpoint()) yield;
+    const merged = obj(Object.entries(withDefs));
+    for (const [k, v] of Object.entries(result.state)) merged[k] = v;
+    const state = yield* shapeDataState(d.schema, merged, new Set(Object.keys(result.state)), y);
+    if (y.checkpoint()) yield;
+    return { diagnostics: result.diagnostics ?? [], state: encode(state, d.type) };
   }
 
   async stopProvider(): Promise<string> {
@@ -357,8 +420,8 @@ function planUpdate(body: BodySpec, prior: ObjectValue, config: ObjectValue): Ob
  * Data source state as the SDK writes it: like resource state, except that an optional block the
  * user did not write stays null (the SDK never writes a count for it) unless Read set it.
  */
-function shapeDataState(body: BodySpec, value: ObjectValue, setByRead: ReadonlySet<string>): ObjectValue {
-  const shaped = shapeState(body, value);
+function* shapeDataState(body: BodySpec, value: ObjectValue, setByRead: ReadonlySet<string>, y: Yielder): Steps<ObjectValue> {
+  const shaped = yield* shapeStateSteps(body, value, y);
   // The SDK builds data source state from its diff against an empty prior state, and a string that
   // is "" makes no diff: a top-level string configured as "" (or defaulted to "") comes back null
   // unless Read set it. (Strings nested in blocks are read back as "", and bools and numbers are
@@ -375,13 +438,18 @@ function shapeDataState(body: BodySpec, value: ObjectValue, setByRead: ReadonlyS
 }
 
 /** Stored state read back: missing members are filled the way the SDK's state shim would. */
-function shapeStored(body: BodySpec, value: Value, nested = false): ObjectValue {
+function* shapeStored(body: BodySpec, value: Value, y: Yielder, nested = false): Steps<ObjectValue> {
   const v = isObjectValue(value) ? value : obj();
   const out = obj();
   for (const [name] of sortedEntries(body.attributes)) out[name] = v[name] ?? null;
   for (const [name, b] of sortedEntries(body.blocks)) {
     const elems = Array.isArray(v[name]) ? (v[name] as Value[]) : [];
-    out[name] = elems.map((e) => shapeStored(b, e, true));
+    const shaped: Value[] = [];
+    for (const e of elems) {
+      shaped.push(yield* shapeStored(b, e, y, true));
+      if (y.tick()) yield;
+    }
+    out[name] = shaped;
   }
   if (nested && isValueless(body, out)) for (const [name] of sortedEntries(body.blocks)) out[name] = null;
   return out;

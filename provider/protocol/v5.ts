@@ -9,7 +9,8 @@ import type { GetProviderSchemaResponse, ProviderServer } from './interface';
 import { completeImplementation, encodedOnce, method, unaryHandler, type CallEnv, type MethodSpec } from './runtime';
 
 /** The schema answer, converted and encoded once per provider answer object (it never changes). */
-const schemaBytes = encodedOnce(pb.GetProviderSchema.Response, (r: GetProviderSchemaResponse) => c.getProviderSchemaResponseToProto(r, 5));
+/** The encoded schema answer, once per answer object (snapshot-main.ts encodes it ahead of time). */
+export const schemaBytes = encodedOnce(pb.GetProviderSchema.Response, (r: GetProviderSchemaResponse) => c.getProviderSchemaResponseToProto(r, 5));
 
 export const TFPLUGIN5_SERVICE = 'tfplugin5.Provider';
 

@@ -228,6 +228,30 @@ describe('install from the release, then tofu init from the mirror', () => {
     }
   });
 
+  it('each provider process draws its own randomness, though all start from the same snapshot', async () => {
+    // The executable resumes from a V8 heap saved at build time; anything random made before the
+    // save (Node pools random bytes for crypto.randomUUID) would repeat in every process. Two
+    // applies are two provider processes: their agents must get different IDs and tokens.
+    const agents: Array<{ id: string; token: string }> = [];
+    for (let i = 0; i < 2; i++) {
+      const wd = workdirWith(block);
+      try {
+        const env = coderBuildEnv({ CODER_SECRET_ENV_API_TOKEN: SECRET });
+        await init(wd, { env });
+        await apply(wd, { env });
+        const agent = findResource(await showJson(wd, undefined, { env }), 'coder_agent.main').values as { id: string; token: string };
+        agents.push({ id: agent.id, token: agent.token });
+      } finally {
+        wd.cleanup();
+      }
+    }
+    expect(agents[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(agents[0]!.token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(agents[1]!.id).not.toBe(agents[0]!.id);
+    expect(agents[1]!.token).not.toBe(agents[0]!.token);
+    expect(new Set([agents[0]!.id, agents[0]!.token, agents[1]!.id, agents[1]!.token]).size).toBe(4);
+  });
+
   it('a packed mirror holding the release zip verbatim gets the same h1: (any zh: equals SHA256SUMS)', async () => {
     const packed = tmp('tpc-packed-mirror-');
     for (const host of ['registry.terraform.io', 'registry.opentofu.org']) {
