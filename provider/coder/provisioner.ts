@@ -9,10 +9,10 @@ import type { DataSourceDefinition } from '../framework/resource';
 import type { CoderProviderData } from './provider_data';
 import { newId } from './ids';
 
-/** Node's process.platform → Go's GOOS (names Node and Go share are unchanged). */
+/** Node's process.platform -> Go's GOOS (names Node and Go share are unchanged). */
 const GOOS: Readonly<Record<string, string>> = { win32: 'windows', sunos: 'solaris' };
 
-/** Node's process.arch → Go's GOARCH, with 32-bit ARM as `armv7` like the Go provider. */
+/** Node's process.arch -> Go's GOARCH, with 32-bit ARM as `armv7` like the Go provider. */
 const GOARCH: Readonly<Record<string, string>> = {
   x64: 'amd64',
   ia32: '386',

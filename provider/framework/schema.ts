@@ -117,7 +117,7 @@ export function sortedEntries<T>(rec: Readonly<Record<string, T>> | undefined): 
   return entries;
 }
 
-/** The cty object type a block's values are encoded with (plugin-protocol.md §3.2). */
+/** The cty object type a block's values are encoded with (plugin-protocol.md sec. 3.2). */
 export function impliedType(body: BodySpec): CtyType {
   const attrs: Record<string, CtyType> = {};
   for (const [name, a] of sortedEntries(body.attributes)) attrs[name] = a.type;

@@ -115,7 +115,7 @@ export interface ProviderPackage {
 
 const sha256Hex = (b: Buffer): string => crypto.createHash('sha256').update(b).digest('hex');
 
-/** Parses a SHA256SUMS file ("<hex>  <name>" lines) into name → hex. */
+/** Parses a SHA256SUMS file ("<hex>  <name>" lines) into name -> hex. */
 export function parseSha256Sums(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of text.split('\n')) {
@@ -125,7 +125,7 @@ export function parseSha256Sums(text: string): Map<string, string> {
   return out;
 }
 
-/** A release zip: name → version/platform, contents checked, SHA256SUMS beside it honoured. */
+/** A release zip: name -> version/platform, contents checked, SHA256SUMS beside it honoured. */
 export function loadFromZip(zipPath: string): ProviderPackage {
   const base = path.basename(zipPath);
   const m = ZIP_NAME.exec(base);

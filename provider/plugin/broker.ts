@@ -1,5 +1,5 @@
 /**
- * plugin.GRPCBroker/StartStream (§1.8). The go-plugin client opens it right after connecting;
+ * plugin.GRPCBroker/StartStream (sec. 1.8). The go-plugin client opens it right after connecting;
  * Terraform providers never use the broker, so we accept the stream, ignore what arrives, and
  * close our side when the client closes its side (or at shutdown).
  */

@@ -1,5 +1,5 @@
 /**
- * The AutoMTLS server certificate (plugin-protocol.md §1.7).
+ * The AutoMTLS server certificate (plugin-protocol.md sec. 1.7).
  *
  * go-plugin's client pins exactly the certificate we print in the handshake (it becomes its only
  * root) and verifies it for host name `localhost`, so the certificate mirrors go-plugin's own
@@ -40,10 +40,10 @@ const OID = {
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
 } as const;
 
-/** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
+/** KeyUsage bit numbers (RFC 5280 sec. 4.2.1.3). */
 const KEY_USAGE = { digitalSignature: 0, keyEncipherment: 2, keyAgreement: 4, keyCertSign: 5 } as const;
 
-/** go-plugin: NotBefore = now − 30 s (clock skew), NotAfter = now + 262 980 h (~30 years). */
+/** go-plugin: NotBefore = now - 30 s (clock skew), NotAfter = now + 262 980 h (~30 years). */
 export const NOT_BEFORE_SKEW_MS = 30_000;
 export const VALIDITY_MS = 262_980 * 3600 * 1000;
 
@@ -72,7 +72,7 @@ function name(t: CertificateTemplate): Buffer {
 }
 
 /**
- * Subject Key Identifier = SHA-1 of the subjectPublicKey bits (RFC 5280 §4.2.1.2 method 1, what Go
+ * Subject Key Identifier = SHA-1 of the subjectPublicKey bits (RFC 5280 sec. 4.2.1.2 method 1, what Go
  * computes for CA certificates). Helps OpenSSL-based peers build the (one-element) chain.
  */
 function subjectKeyIdentifier(spki: Uint8Array): Buffer {
@@ -85,7 +85,7 @@ function subjectKeyIdentifier(spki: Uint8Array): Buffer {
   return createHash('sha1').update(spki.subarray(bits.start + 1, bits.end)).digest();
 }
 
-/** TBSCertificate DER (RFC 5280 §4.1). Pure: all randomness and time come from the template. */
+/** TBSCertificate DER (RFC 5280 sec. 4.1). Pure: all randomness and time come from the template. */
 export function buildTbsCertificate(t: CertificateTemplate): Buffer {
   const extensions = [
     extension(

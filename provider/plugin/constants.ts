@@ -1,6 +1,6 @@
 /**
  * Wire constants of the go-plugin handshake as Terraform and OpenTofu use it
- * (plugin-protocol.md §1.2–§1.6). None of these may change without breaking every client.
+ * (plugin-protocol.md sec. 1.2-sec. 1.6). None of these may change without breaking every client.
  */
 import { version as packageVersion } from '../../package.json';
 
@@ -32,6 +32,6 @@ export const SUPPORTED_PROTOCOL_VERSIONS: readonly AppProtocolVersion[] = [6, 5]
 
 /**
  * terraform-plugin-go servers raise both limits to 256 MiB; grpc-js' default 4 MiB receive limit
- * would reject large configurations and states with RESOURCE_EXHAUSTED (§1.12).
+ * would reject large configurations and states with RESOURCE_EXHAUSTED (sec. 1.12).
  */
 export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;

@@ -1,5 +1,5 @@
 /**
- * plugin.GRPCController/Shutdown (§1.8, §1.10): the go-plugin client calls it at the end of every
+ * plugin.GRPCController/Shutdown (sec. 1.8, sec. 1.10): the go-plugin client calls it at the end of every
  * provider use. Without it the client waits 2 s per provider process and then SIGKILLs it, so it
  * must reply and then exit promptly.
  */

@@ -3,7 +3,7 @@
  */
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from './constants';
 
-/** go-plugin's exact refusal text (§1.3); written to stderr, exit status 1, nothing on stdout. */
+/** go-plugin's exact refusal text (sec. 1.3); written to stderr, exit status 1, nothing on stdout. */
 export const REFUSAL_TEXT =
   'This binary is a plugin. These are not meant to be executed directly.\n' +
   'Please execute the program that consumes these plugins, which will\n' +

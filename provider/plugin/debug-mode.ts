@@ -1,5 +1,5 @@
 /**
- * `--debug`: serve for a human-driven Terraform via TF_REATTACH_PROVIDERS (§1.11).
+ * `--debug`: serve for a human-driven Terraform via TF_REATTACH_PROVIDERS (sec. 1.11).
  *
  * No cookie (a human starts us), plaintext (reattach clients never do AutoMTLS), protocol 6, and
  * the reattach line on stdout for the human to copy. Runs until Ctrl-C / SIGTERM; no parent watch,

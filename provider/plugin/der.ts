@@ -2,7 +2,7 @@
  * A minimal ASN.1 DER writer: just the types an X.509 certificate needs.
  *
  * Why our own: Node can generate keys and sign but cannot build a certificate, and the x509
- * libraries cost ~100 ms of load time on every provider launch (ecosystem.md §2.4). Every function
+ * libraries cost ~100 ms of load time on every provider launch (ecosystem.md sec. 2.4). Every function
  * returns the complete TLV encoding, so a structure is written as nested calls.
  */
 
@@ -118,7 +118,7 @@ export const implicitPrimitive = (n: number, content: Uint8Array): Buffer => tlv
 const two = (n: number): string => String(n).padStart(2, '0');
 
 /**
- * RFC 5280 §4.1.2.5 validity time: UTCTime (YYMMDDHHMMSSZ) for years 1950–2049, GeneralizedTime
+ * RFC 5280 sec. 4.1.2.5 validity time: UTCTime (YYMMDDHHMMSSZ) for years 1950-2049, GeneralizedTime
  * (YYYYMMDDHHMMSSZ) otherwise; seconds precision, always UTC.
  */
 export function time(date: Date): Buffer {

@@ -1,5 +1,5 @@
 /**
- * The go-plugin handshake line (plugin-protocol.md §1.6):
+ * The go-plugin handshake line (plugin-protocol.md sec. 1.6):
  *   CORE|APP|NETWORK|ADDRESS|PROTOCOL|SERVERCERT
  * It must be the first and only line on stdout; anything else there breaks the client.
  */
@@ -23,7 +23,7 @@ export interface HandshakeFields {
 }
 
 /**
- * Always six fields: field 6 is empty without TLS. A 7th (mux) field is never written — we do not
+ * Always six fields: field 6 is empty without TLS. A 7th (mux) field is never written - we do not
  * support PLUGIN_MULTIPLEX_GRPC, and clients before go-plugin 1.6 would corrupt the cert field.
  */
 export function formatHandshakeLine(f: HandshakeFields): string {

@@ -1,5 +1,5 @@
 /**
- * grpc.health.v1.Health (§1.8). go-plugin's `Client.Ping()` checks service "plugin"; Terraform and
+ * grpc.health.v1.Health (sec. 1.8). go-plugin's `Client.Ping()` checks service "plugin"; Terraform and
  * OpenTofu never call it, other go-plugin hosts may.
  */
 import * as grpc from '@grpc/grpc-js';

@@ -1,5 +1,5 @@
 /**
- * Where the gRPC server listens: a unix socket inside a fresh private directory (§1.5).
+ * Where the gRPC server listens: a unix socket inside a fresh private directory (sec. 1.5).
  *
  * Why a private directory: between bind() and chmod() the socket briefly has umask permissions; a
  * 0700 parent means no other user can reach it even in that window. The socket carries

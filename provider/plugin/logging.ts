@@ -1,5 +1,5 @@
 /**
- * hclog-compatible JSON logging on stderr (plugin-protocol.md §1.9, ecosystem.md §2.7).
+ * hclog-compatible JSON logging on stderr (plugin-protocol.md sec. 1.9, ecosystem.md sec. 2.7).
  *
  * go-plugin's client reads the provider's stderr line by line and re-emits every line that parses
  * as an hclog JSON object at its own level, named after the provider. A line that does not parse
@@ -15,7 +15,7 @@ export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 /**
  * Structured logger. SECURITY CONTRACT: the logger serialises exactly the message and fields it is
  * given and nothing else (no request objects, no environment). Callers must never pass secret
- * values (provider tokens, `coder_secret` values, sensitive attributes, raw DynamicValues) — log
+ * values (provider tokens, `coder_secret` values, sensitive attributes, raw DynamicValues) - log
  * names, type names, counts and sizes instead.
  */
 export interface Logger {
@@ -33,11 +33,11 @@ export interface Logger {
 const LEVEL_RANK: Readonly<Record<LogLevel, number>> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
 
 /**
- * The minimum level to emit, from `TF_LOG_PROVIDER` falling back to `TF_LOG` — the same lookup
+ * The minimum level to emit, from `TF_LOG_PROVIDER` falling back to `TF_LOG` - the same lookup
  * Terraform uses for its provider logger, so we never build lines Terraform would drop.
  *
  * - `TRACE`/`DEBUG`/`INFO`/`WARN`/`ERROR` (any case): that level.
- * - `JSON`: Terraform logs everything as JSON → trace.
+ * - `JSON`: Terraform logs everything as JSON -> trace.
  * - unset, empty or `OFF`: Terraform discards provider lines entirely, but we still emit WARN and
  *   ERROR. They are rare (no cost on the hot path), Terraform's panic recorder and other go-plugin
  *   hosts (or a human running `--debug`) still see them, and a silent provider is undebuggable.
@@ -71,7 +71,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 /**
  * Formats an instant with Go layout `2006-01-02T15:04:05.000000Z07:00`: exactly six fractional
  * digits (JavaScript's `toISOString()` has three, which go-plugin fails to parse) and `Z` or
- * `±hh:mm`. Pure: the instant is given in microseconds since the epoch, the zone as minutes east
+ * `+/-hh:mm`. Pure: the instant is given in microseconds since the epoch, the zone as minutes east
  * of UTC (note: the opposite sign of `Date#getTimezoneOffset()`).
  */
 export function formatTimestamp(epochMicros: number, offsetMinutesEast = 0): string {

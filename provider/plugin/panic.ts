@@ -1,5 +1,5 @@
 /**
- * Crash reporting in the form Terraform understands (§1.9): a stderr line starting with `panic: `
+ * Crash reporting in the form Terraform understands (sec. 1.9): a stderr line starting with `panic: `
  * switches go-plugin into panic mode; that line and all following plain lines are recorded and
  * printed by Terraform as "Stack trace from the ... plugin" / "The ... plugin crashed!".
  *

@@ -7,7 +7,7 @@
  * costs one syscall per tick. The timer is unref'd so it never keeps the process alive by itself.
  *
  * Deliberately NOT watched: stdin. Terraform passes its own stdin through (often a terminal, or
- * /dev/null in CI where it is at EOF from the start), so its end says nothing about the parent —
+ * /dev/null in CI where it is at EOF from the start), so its end says nothing about the parent -
  * and reading it could steal the user's answer to Terraform's own prompts.
  */
 

@@ -3,7 +3,7 @@
  * (cli.ts) has already checked the magic cookie.
  *
  * Order matters: guard stdout, negotiate, prepare TLS and the provider, bind, and only then print
- * the handshake — the client dials as soon as it reads the line.
+ * the handshake - the client dials as soon as it reads the line.
  */
 import { writeFdSync } from './fd-write';
 import { routeGrpcLogs } from './grpc-logger';

@@ -1,5 +1,5 @@
 /**
- * Application protocol negotiation, as go-plugin's server `protocolVersion()` does it (§1.4).
+ * Application protocol negotiation, as go-plugin's server `protocolVersion()` does it (sec. 1.4).
  */
 import { SUPPORTED_PROTOCOL_VERSIONS, type AppProtocolVersion } from './constants';
 

@@ -1,11 +1,11 @@
 /**
- * Signal policy (§1.10).
+ * Signal policy (sec. 1.10).
  *
  * The provider runs in Terraform's process group, so a terminal Ctrl-C reaches it too. Like
  * go-plugin servers ("eat the interrupts") we ignore SIGINT in plugin mode: Terraform itself
  * reacts to Ctrl-C by calling StopProvider and waiting for in-flight operations; dying here would
  * lose the result of an apply in progress. SIGTERM and SIGHUP end the process cleanly (socket
- * removed) — Node's default for them would skip all cleanup.
+ * removed) - Node's default for them would skip all cleanup.
  */
 import type { Lifecycle } from './lifecycle';
 import type { Logger } from './logging';

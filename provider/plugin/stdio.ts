@@ -1,7 +1,7 @@
 /**
- * plugin.GRPCStdio/StreamStdio (§1.8). Go servers redirect their own stdout/stderr through this
+ * plugin.GRPCStdio/StreamStdio (sec. 1.8). Go servers redirect their own stdout/stderr through this
  * stream; we do not (logs go straight to fd 2, stdout is guarded), so the stream carries no data
- * and simply stays open until shutdown — which keeps go-plugin ≥ 1.1 clients from logging
+ * and simply stays open until shutdown - which keeps go-plugin >= 1.1 clients from logging
  * "stdio service not available".
  */
 import type * as grpc from '@grpc/grpc-js';

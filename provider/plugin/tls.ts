@@ -1,5 +1,5 @@
 /**
- * Transport security for the listener (§1.7).
+ * Transport security for the listener (sec. 1.7).
  *
  * AutoMTLS is on exactly when the client sent `PLUGIN_CLIENT_CERT`: the client then dials with TLS
  * whatever we do, so plaintext would fail every RPC. The client's certificate is the only thing
@@ -10,7 +10,7 @@
  *
  * Why we compare certificates instead of handing the PEM to OpenSSL as a CA: any `ca` option,
  * and leaving it out alike, makes Node parse its ~140 bundled root certificates into a store
- * the first time (≈ 20 ms of CPU, on every provider start). An empty CA list skips that; the
+ * the first time (~ 20 ms of CPU, on every provider start). An empty CA list skips that; the
  * handshake then completes without chain verification (the client still has to sign with the
  * certificate's key), and `acceptsPeer` admits exactly the certificates the client announced.
  * go-plugin's client certificate is self-signed and presented as is, so this admits the same

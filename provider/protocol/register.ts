@@ -55,7 +55,7 @@ export const tfplugin6ProviderService: grpc.ServiceDefinition = definedOnFirstUs
 
 /**
  * Service definitions (no handlers) for the services a go-plugin server exposes next to the
- * provider (plugin-protocol.md §1.8). Implementations are keyed by method name:
+ * provider (plugin-protocol.md sec. 1.8). Implementations are keyed by method name:
  * health {Check, Watch}, controller {Shutdown}, stdio {StreamStdio}, broker {StartStream}.
  * Messages are plain objects: HealthCheckResponse {status}, plugin.Empty {}, StdioData
  * {channel, data}, ConnInfo {serviceId, network, address, knock {knock, ack, error}}.

@@ -1,5 +1,5 @@
 /**
- * Legacy "flatmap" state (RawState.flatmap, written by Terraform < 0.12; §3.8): a flat
+ * Legacy "flatmap" state (RawState.flatmap, written by Terraform < 0.12; sec. 3.8): a flat
  * map<string,string> such as
  *
  *   id = "x"          tags.% = "1"      tags.env = "prod"

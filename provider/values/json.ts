@@ -1,5 +1,5 @@
 /**
- * JSON codec for values (plugin-protocol.md §3.8): RawState.json in UpgradeResourceState, the
+ * JSON codec for values (plugin-protocol.md sec. 3.8): RawState.json in UpgradeResourceState, the
  * JSON sources of MoveResourceState / UpgradeResourceIdentity, and tests.
  *
  * Decoding mirrors go-cty's cty/json Unmarshal, including its leniency (a string type accepts
@@ -384,7 +384,7 @@ export function stringToBool(s: string): boolean | undefined {
 
 /**
  * Encodes a wholly known value as compact JSON the way go-cty does: object attributes and map
- * keys sorted, numbers as plain decimals (no exponent), dynamic as `{"value":…,"type":…}`.
+ * keys sorted, numbers as plain decimals (no exponent), dynamic as `{"value":...,"type":...}`.
  * Throws ValueError for unknowns (JSON cannot express them), NaN/Infinity, and type mismatches.
  * Object attributes missing from the record are written as null.
  */

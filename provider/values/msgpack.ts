@@ -1,5 +1,5 @@
 /**
- * msgpack codec for DynamicValue.msgpack (plugin-protocol.md §3.3–§3.7), written by hand rather
+ * msgpack codec for DynamicValue.msgpack (plugin-protocol.md sec. 3.3-sec. 3.7), written by hand rather
  * than on @msgpack/msgpack because the decoding is type-directed (an extension at any position
  * is an unknown, a str may be a number, int64 must not be rounded) and because hostile input
  * must fail with a clear error: nesting is depth-limited, declared lengths are checked against
@@ -298,7 +298,7 @@ function writeNumber(w: Writer, x: number): void {
     throw new ValueError('NaN is not a valid number (go-cty panics on NaN, which would crash Terraform)');
   }
   if (Number.isInteger(x) && x >= -TWO_63 && x < TWO_63) return writeInt(w, x);
-  // Non-integers, ±Infinity and integers beyond int64 (exact doubles) travel as float64.
+  // Non-integers, +/-Infinity and integers beyond int64 (exact doubles) travel as float64.
   w.reserve(9);
   w.buf[w.pos] = 0xcb;
   w.view.setFloat64(w.pos + 1, x);
@@ -386,7 +386,7 @@ function writeUnknown(w: Writer, u: Unknown, t: CtyType): void {
 
 /**
  * The refinement map (integer keys 1..6) for the refinements that apply to `t`, or undefined
- * when none do — an empty map must not be sent (§3.4).
+ * when none do - an empty map must not be sent (sec. 3.4).
  */
 function encodeRefinements(r: Refinements, t: CtyType): Uint8Array | undefined {
   const body = new Writer(64);
@@ -802,7 +802,7 @@ class Decoder {
     }
   }
 
-  /** Reads an extension as an unknown of type t (§3.4). */
+  /** Reads an extension as an unknown of type t (sec. 3.4). */
   private unknown(t: CtyType, depth: number): Value {
     const b = this.bytes[this.pos];
     let n: number;
@@ -945,7 +945,7 @@ class Decoder {
   }
 }
 
-/** int64/uint64 outside ±2^53: a JS number only if that double is exactly the integer. */
+/** int64/uint64 outside +/-2^53: a JS number only if that double is exactly the integer. */
 function fromBigInt(b: bigint): number | BigNumber {
   const x = Number(b);
   return BigInt(x) === b ? x : new BigNumber(b.toString());

@@ -125,7 +125,7 @@ export function numberFromText(text: string): number | BigNumber | undefined {
   return numberFromDecimal(d, text.length);
 }
 
-/** The decimal a number value stands for; undefined for ±Infinity, NaN or malformed BigNumber text. */
+/** The decimal a number value stands for; undefined for +/-Infinity, NaN or malformed BigNumber text. */
 export function decimalOf(v: number | BigNumber): Decimal | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? decimalOfNumber(v) : undefined;
   return parseDecimal(v.text);

@@ -1,6 +1,6 @@
 /**
  * Attribute paths over values: formatting for humans, lookup, traversal, and trimming a path to
- * what the protocol can address (set elements have no protocol step, §2.5).
+ * what the protocol can address (set elements have no protocol step, sec. 2.5).
  */
 import type { AttributePath, PathStep } from '../protocol/interface';
 import type { CtyType } from './types';

@@ -1,9 +1,9 @@
 /**
- * cty type JSON (plugin-protocol.md §3.1): the `type` bytes of schema attributes and function
+ * cty type JSON (plugin-protocol.md sec. 3.1): the `type` bytes of schema attributes and function
  * parameters, and the first element of a msgpack dynamic wrapper.
  *
  * Output matches go-cty's Type.MarshalJSON byte for byte: compact, object attributes in
- * code point order, and — for object types with optional attributes — a third element that is
+ * code point order, and - for object types with optional attributes - a third element that is
  * a plain sorted array of the optional names (`["object",{"a":"string"},["a"]]`; go-cty
  * `cty/json.go` writes and reads exactly that, with no marker string).
  */

@@ -1,5 +1,5 @@
 /**
- * cty types, as Terraform describes them on the wire (type JSON, see plugin-protocol.md §3.1).
+ * cty types, as Terraform describes them on the wire (type JSON, see plugin-protocol.md sec. 3.1).
  *
  * A type is a plain immutable tagged union so it can be compared structurally and built once
  * per schema. Object types keep attribute names in a null-prototype record so user-chosen

@@ -51,7 +51,7 @@ export function byteStringToBytes(b: string): Uint8Array {
  * U+FFFD (like Go's `for range` / `[]rune` conversion: one U+FFFD per
  * invalid byte is what Go does; TextDecoder follows the WHATWG "maximal
  * subpart" rule, which can differ in the number of U+FFFD for some invalid
- * sequences — only relevant for display of already-invalid data).
+ * sequences - only relevant for display of already-invalid data).
  */
 export function fromByteString(b: string): string {
   let ascii = true;
@@ -119,7 +119,7 @@ export function decodeRune(b: string, i: number): [number, number] {
   return [RUNE_ERROR, 1];
 }
 
-/** Encode one rune as a UTF-8 byte string (Go's string(rune); invalid runes → U+FFFD). */
+/** Encode one rune as a UTF-8 byte string (Go's string(rune); invalid runes -> U+FFFD). */
 export function encodeRune(r: number): string {
   if (r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = RUNE_ERROR;
   if (r < 0x80) return String.fromCharCode(r);

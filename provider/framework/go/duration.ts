@@ -1,7 +1,7 @@
 /**
  * Go `time.ParseDuration` (Go 1.26 time/format.go): a possibly signed
  * sequence of decimal numbers with optional fraction and a unit suffix
- * (`ns`, `us`, `µs` (U+00B5), `μs` (U+03BC), `ms`, `s`, `m`, `h`), e.g.
+ * (`ns`, `us`, micro sign `\u00b5s` (U+00B5), Greek mu `\u03bcs` (U+03BC), `ms`, `s`, `m`, `h`), e.g.
  * `300ms`, `-1.5h`, `2h45m`. Result in nanoseconds as a BigInt.
  * Errors: `time: invalid duration "<s>"`, `time: missing unit in duration "<s>"`,
  * `time: unknown unit "<u>" in duration "<s>"` (quoted with Go's time.quote).
@@ -13,8 +13,8 @@ import { fromByteString, toByteString } from './bytes';
 const UNITS: Record<string, bigint> = {
   ns: 1n,
   us: 1000n,
-  '\xc2\xb5s': 1000n, // µs U+00B5 (UTF-8 bytes)
-  '\xce\xbcs': 1000n, // μs U+03BC
+  '\xc2\xb5s': 1000n, // micro sign U+00B5 + s (UTF-8 bytes)
+  '\xce\xbcs': 1000n, // Greek mu U+03BC + s
   ms: 1000000n,
   s: 1000000000n,
   m: 60000000000n,

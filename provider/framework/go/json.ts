@@ -4,21 +4,21 @@
  *
  *  - decodeFirstJsonValue(text): `json.NewDecoder(strings.NewReader(text)).Decode(&v)`
  *    syntax: leading whitespace skipped, the first JSON value is decoded and
- *    anything after it ignored; empty / whitespace-only input → `EOF`;
- *    input ending inside a value → `unexpected EOF`; malformed input → Go's
+ *    anything after it ignored; empty / whitespace-only input -> `EOF`;
+ *    input ending inside a value -> `unexpected EOF`; malformed input -> Go's
  *    SyntaxError text (`invalid character 'x' looking for beginning of value`, ...).
  *  - decodeFirstStringList / decodeFirstStringMapList: the same, decoding
  *    into `[]string` / `[]map[string]string` (coder_workspace_owner groups
  *    and rbac roles) with Go's UnmarshalTypeError texts
  *    (`json: cannot unmarshal number into Go value of type string`).
- *  - unmarshalJsonValue / unmarshalStringList: `json.Unmarshal` — the whole
+ *  - unmarshalJsonValue / unmarshalStringList: `json.Unmarshal` - the whole
  *    text must be exactly one value (surrounding whitespace allowed);
  *    errors `unexpected end of JSON input`, `invalid character 'x' after
  *    top-level value`, ...
  *
  * The scanner works on UTF-8 bytes like Go's, so the offending character in
  * messages is the *byte* rendered as Go's quoteChar does (a byte >= 0x80 is
- * shown as the rune U+00XX, e.g. 'Ã' for the first byte of "é").
+ * shown as the rune U+00XX, e.g. U+00C3 for the first byte of U+00E9).
  */
 import { decodeRune, GoStringInput, inputToByteString, fromByteString, RUNE_ERROR, encodeRune } from './bytes';
 import { goQuoteRuneSingle } from './quote';
@@ -429,7 +429,7 @@ class TreeParser {
         this.ws();
         const d = this.b.charCodeAt(this.i++);
         if (d === 0x2c) {
-          // ',' → next element (objects: read the next key first)
+          // ',' -> next element (objects: read the next key first)
           if (top.kind === 'object') {
             this.ws();
             top.key = this.string();
@@ -445,7 +445,7 @@ class TreeParser {
     }
   }
 
-  /** Go's unquote: returns a JS string (invalid UTF-8 and bad surrogates → U+FFFD). */
+  /** Go's unquote: returns a JS string (invalid UTF-8 and bad surrogates -> U+FFFD). */
   string(): string {
     this.i++; // opening quote
     let out = ''; // byte string
@@ -612,7 +612,7 @@ function toGoString(v: JsonValue, errs: TypeErrors): string {
   return '';
 }
 
-/** Decode into `[]string`: null → [] (nil slice), array elements via toGoString. */
+/** Decode into `[]string`: null -> [] (nil slice), array elements via toGoString. */
 function toStringSlice(v: JsonValue, errs: TypeErrors): string[] {
   if (v.t === 'null') return [];
   if (v.t !== 'array') {
@@ -661,7 +661,7 @@ export function decodeFirstStringMapList(text: GoStringInput): JsonResult<Array<
   return typed(decodeFirstJsonValue(text), toStringMapSlice);
 }
 
-/** json.Unmarshal(text, &[]string): whole text one value, null → [], null elements → "". */
+/** json.Unmarshal(text, &[]string): whole text one value, null -> [], null elements -> "". */
 export function unmarshalStringList(text: GoStringInput): JsonResult<string[]> {
   return typed(unmarshalJsonValue(text), toStringSlice);
 }

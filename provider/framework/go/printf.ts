@@ -2,11 +2,11 @@
  * Go `fmt.Sprintf(format)` with NO arguments (Go 1.26 fmt/print.go doPrintf).
  *
  * With no operands every verb is "missing":
- *  - `%%` → `%` (flags, width and precision are ignored: `%5%` → `%`);
- *  - any other verb `c` → `%!c(MISSING)` (flags/width/precision are consumed);
- *  - an explicit argument index `[n]` is always out of range → `%!c(BADINDEX)`;
- *  - `*` width → `%!(BADWIDTH)`, `.*` precision → `%!(BADPREC)` (then the verb);
- *  - a `%` with nothing after it (after flags/width/precision) → `%!(NOVERB)`.
+ *  - `%%` -> `%` (flags, width and precision are ignored: `%5%` -> `%`);
+ *  - any other verb `c` -> `%!c(MISSING)` (flags/width/precision are consumed);
+ *  - an explicit argument index `[n]` is always out of range -> `%!c(BADINDEX)`;
+ *  - `*` width -> `%!(BADWIDTH)`, `.*` precision -> `%!(BADPREC)` (then the verb);
+ *  - a `%` with nothing after it (after flags/width/precision) -> `%!(NOVERB)`.
  * The verb is one rune; Go decodes it from UTF-8 (an invalid byte is U+FFFD).
  */
 
@@ -55,7 +55,7 @@ function parseArgNumber(format: string): [boolean, number] {
 function argNumber(format: string, i: number): [number, boolean, boolean] {
   if (format.length <= i || format[i] !== '[') return [i, false, false];
   const [ok, wid] = parseArgNumber(format.slice(i));
-  // with no operands no index is ever in range → goodArgNum = false
+  // with no operands no index is ever in range -> goodArgNum = false
   return [i + wid, ok, true];
 }
 
@@ -123,7 +123,7 @@ export function goSprintfNoArgs(format: string): string {
 
     let verb = format.codePointAt(i) as number;
     i += verb > 0xffff ? 2 : 1;
-    if (verb >= 0xd800 && verb <= 0xdfff) verb = 0xfffd; // a lone surrogate reaches Go as invalid UTF-8 → U+FFFD
+    if (verb >= 0xd800 && verb <= 0xdfff) verb = 0xfffd; // a lone surrogate reaches Go as invalid UTF-8 -> U+FFFD
     const verbStr = String.fromCodePoint(verb);
     if (verb === 0x25) {
       out += '%';

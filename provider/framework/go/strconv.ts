@@ -390,7 +390,7 @@ function bigToFloat(mant: bigint, exp2: number): number {
 /**
  * Go strconv.ParseFloat(s, 64). Accepts decimal and hexadecimal float
  * syntax, optional sign, `inf`/`infinity`/`nan` (any case), underscores per
- * Go's underscoreOK rule. Out of range (overflow to ±Inf) is an error.
+ * Go's underscoreOK rule. Out of range (overflow to +/-Inf) is an error.
  */
 export function parseFloat64(s: string): GoResult<number> {
   const sp = special(s);

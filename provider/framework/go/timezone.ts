@@ -2,8 +2,8 @@
  * Go `time.LoadLocation(name)` acceptance (Go 1.26 time/zoneinfo.go,
  * zoneinfo_read.go, zoneinfo_unix.go) on Linux.
  *
- *  - `""` and `UTC` → UTC; `Local` → the local zone;
- *  - a name containing `..` or starting with `/` or `\` →
+ *  - `""` and `UTC` -> UTC; `Local` -> the local zone;
+ *  - a name containing `..` or starting with `/` or `\` ->
  *    `time: invalid location name`;
  *  - otherwise the name is read (case-sensitively) from `$ZONEINFO` (a
  *    directory; zip files are not supported by this port), then from the
@@ -47,7 +47,7 @@ function containsDotDot(s: string): boolean {
   return s.includes('..');
 }
 
-/** errno code → Go syscall.Errno text for the errors a file read can produce. */
+/** errno code -> Go syscall.Errno text for the errors a file read can produce. */
 const ERRNO_TEXT: Record<string, string> = {
   EISDIR: 'is a directory',
   ENOTDIR: 'not a directory',

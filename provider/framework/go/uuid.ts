@@ -1,6 +1,6 @@
 /**
  * github.com/google/uuid v1.6.0 behaviour:
- *  - parseUuid(s): uuid.Parse — by byte length: 36 (`8-4-4-4-12`), 45
+ *  - parseUuid(s): uuid.Parse - by byte length: 36 (`8-4-4-4-12`), 45
  *    (`urn:uuid:` prefix, ASCII case-insensitive), 38 (first and last byte
  *    not checked, normally braces), 32 (plain hex); hex of either case.
  *    Errors: `invalid UUID length: <n>`, `invalid urn prefix: "<first 9 bytes>"`,
