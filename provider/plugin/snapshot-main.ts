@@ -19,10 +19,12 @@
 import { startupSnapshot } from 'node:v8';
 import { FrameworkServer } from '../framework/server';
 import { coderProvider, createCoderProvider } from '../coder/provider';
+import { withIdSource } from '../coder/ids';
 import { providerServiceDefinition } from '../protocol/register';
 import { schemaBytes as schemaBytesV5 } from '../protocol/v5';
 import { schemaBytes as schemaBytesV6 } from '../protocol/v6';
 import './plugin-mode';
+import { warmUpHandlers } from './snapshot-warm-up';
 import { startCli } from './start';
 
 /** The command line: a single executable sees [exe, exe, ...args], `node --snapshot-blob F --` [node, ...args]. */
@@ -33,9 +35,15 @@ function commandLine(): string[] {
 
 async function warmUp(): Promise<void> {
   for (const version of [5, 6] as const) providerServiceDefinition(version);
-  const answer = await new FrameworkServer(coderProvider).getProviderSchema();
+  // No environment: nothing read here may end up in the heap every process starts from.
+  const server = new FrameworkServer(coderProvider, { env: () => undefined });
+  const answer = await server.getProviderSchema();
   schemaBytesV5(answer);
   schemaBytesV6(answer);
+  // Every RPC once, so that its code is compiled in the snapshot; IDs from a counter, not crypto.
+  let n = 0;
+  const counterId = (): string => `00000000-0000-4000-8000-${(n++).toString(16).padStart(12, '0')}`;
+  await withIdSource(counterId, () => warmUpHandlers(server, answer));
 }
 
 if (!startupSnapshot.isBuildingSnapshot()) {
