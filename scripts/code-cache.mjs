@@ -16,7 +16,9 @@
 //
 // Crash reports still point into this file: the payload is compiled with the line offset of its
 // first line, so `terraform-provider-coder:LINE` is the line shown in the file (and in the
-// source map, whose mappings are shifted by the same number of lines).
+// source map, whose mappings are shifted by the same number of lines). The payload is compiled
+// under that fixed name, not under the file's path: V8 keeps the script name a code cache was
+// made with (the build's staging directory), so a path would be right only without a cache.
 //
 // The cache is made at build time by running the staged executable the way tofu does, with a
 // preload (`-r`) that receives the compiled script, driving it through a start-up and a round of
@@ -48,6 +50,8 @@ const NON_ASCII_STORED = '@@u{';
  * default first; the build then checks that a fresh process accepts the cache.
  */
 const SERVING_FLAG_DEFAULTS = '--semi-space-growth-factor=2';
+/** The name stack traces and profiles give the payload (see the header). */
+export const SCRIPT_NAME = 'terraform-provider-coder';
 const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 const WRAP_TAIL = '\n})';
 
@@ -71,7 +75,7 @@ function loaderSource(lineOffset, restoreNonAscii) {
     restore,
     `const at=file.indexOf(${JSON.stringify('\n' + CACHE_PREFIX)},close);`,
     `const cachedData=at<0?undefined:Buffer.from(file.toString('latin1',at+${1 + CACHE_PREFIX.length},file.indexOf(10,at+1)),'base64');`,
-    `const script=new Script(s,{filename:__filename,lineOffset:${lineOffset},cachedData});`,
+    `const script=new Script(s,{filename:${JSON.stringify(SCRIPT_NAME)},lineOffset:${lineOffset},cachedData});`,
     `const hook=globalThis[Symbol.for(${JSON.stringify(HOOK_SYMBOL)})];if(typeof hook==='function')hook(script);`,
     'script.runInThisContext()(exports,require,module,__filename,__dirname);}',
   ].join('');

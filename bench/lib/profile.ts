@@ -80,7 +80,8 @@ export function summarizeProfile(profile: CpuProfile, bundlePath: string, bundle
       continue;
     }
     if (f.functionName === '(garbage collector)') gc += us;
-    const inBundle = f.url.endsWith(bundlePath) || f.url.endsWith(bundlePath.split('/').pop() ?? '\0');
+    // The built executable compiles its bundle under a fixed name (scripts/code-cache.mjs SCRIPT_NAME).
+    const inBundle = f.url === 'terraform-provider-coder' || f.url.endsWith(bundlePath) || f.url.endsWith(bundlePath.split('/').pop() ?? '\0');
     const where = inBundle ? moduleAt(index, f.lineNumber) : f.url || '(native)';
     const key = `${f.functionName || '(anonymous)'} ${where}${inBundle ? `:${f.lineNumber + 1}` : ''}`;
     fn.set(key, (fn.get(key) ?? 0) + us);
