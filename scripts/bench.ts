@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { goProviderBin, oursBin, REPO_ROOT, tofuBin } from '../test/e2e/harness';
+import { buildSingleExecutable } from './release.lib';
 import { renderChart } from '../bench/lib/chart';
 import { summarizeProfiles } from '../bench/lib/profile';
 import {
@@ -50,6 +51,12 @@ const USAGE = `usage: npm run bench -- [options]
   --rpc-iterations N       calls per RPC and subject, default 500
   --out DIR                where results.json and chart.svg go, default bench/
   --profile                also profile our provider at the largest size (--cpu-prof)
+  --ours FILE              benchmark this build of our provider (e.g. an older one, for
+                           before/after figures); tofu runs it through dev_overrides
+  --ours-bundle            benchmark the node bundle in dist/ (what npm's bin runs) instead of
+                           the release executable
+By default "ours" is the release's single executable (npm run release: a V8 startup snapshot),
+built for this run; the start-up table also times the node bundle in dist/.
 `;
 
 interface Options {
@@ -61,6 +68,10 @@ interface Options {
   rpcIterations: number;
   outDir: string;
   profile: boolean;
+  /** Another build of our provider to run instead of the release executable. */
+  oursBin?: string;
+  /** Run dist/terraform-provider-coder (the node bundle) as ours. */
+  oursBundle: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -73,6 +84,7 @@ function parseArgs(argv: string[]): Options {
     rpcIterations: 500,
     outDir: path.join(REPO_ROOT, 'bench'),
     profile: false,
+    oursBundle: false,
   };
   const list = (s: string | undefined): string[] => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   const int = (s: string | undefined, name: string): number => {
@@ -120,6 +132,15 @@ function parseArgs(argv: string[]): Options {
       case '--profile':
         o.profile = true;
         break;
+      case '--ours-bundle':
+        o.oursBundle = true;
+        break;
+      case '--ours': {
+        const f = path.resolve(next() ?? '');
+        if (!fs.existsSync(f)) throw new Error(`--ours: ${f} does not exist`);
+        o.oursBin = f;
+        break;
+      }
       case '--help':
       case '-h':
         process.stdout.write(USAGE);
@@ -157,11 +178,58 @@ function figuresOf(runs: CycleFigures[]): SubjectFigures {
   };
 }
 
+/**
+ * A CLI config whose dev_overrides makes tofu run `bundle` as coder/coder, from a directory of
+ * its own (under `dir`): for --ours and --profile, where the bundle is not dist/'s.
+ */
+function devOverrides(dir: string, bundle: string, nodeArgs: string[] = []): string {
+  const bin = path.join(dir, 'bin');
+  fs.mkdirSync(bin, { recursive: true });
+  const wrapper = path.join(bin, 'terraform-provider-coder');
+  if (isScript(bundle)) {
+    // A copy under our name, so the /proc sampler recognises the process by its command line.
+    const copy = path.join(bin, 'terraform-provider-coder.bundle');
+    fs.copyFileSync(bundle, copy);
+    const args = [process.execPath, ...nodeArgs, copy].map((a) => JSON.stringify(a)).join(' ');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nexec ${args} "$@"\n`, { mode: 0o755 });
+  } else {
+    if (nodeArgs.length) throw new Error(`${bundle} is an executable, not a node script: cannot pass it ${nodeArgs.join(' ')}`);
+    fs.copyFileSync(bundle, wrapper);
+    fs.chmodSync(wrapper, 0o755);
+  }
+  const tfrc = path.join(bin, 'dev.tfrc');
+  fs.writeFileSync(tfrc, `provider_installation {\n  dev_overrides {\n    "coder/coder" = ${JSON.stringify(bin)}\n  }\n  direct {}\n}\n`);
+  return tfrc;
+}
+
+/** A `#!` script (the node bundle, a wrapper) rather than a native executable. */
+function isScript(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    fs.readSync(fd, head, 0, 2, 0);
+    return head.toString('latin1') === '#!';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The release's single executable, built for this run (as `npm run release` builds it). */
+function buildReleaseExecutable(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpc-bench-release-'));
+  const file = path.join(dir, 'terraform-provider-coder');
+  log('building the release executable (single executable, startup snapshot)');
+  buildSingleExecutable(file, dir, 'snapshot');
+  return file;
+}
+
 async function benchTofu(o: Options): Promise<Results['tofu']> {
   const results: Results['tofu'] = {};
   let warmedUp = false;
+  const oursEnv: Record<string, string> = {};
+  if (o.oursBin) oursEnv.TF_CLI_CONFIG_FILE = devOverrides(fs.mkdtempSync(path.join(os.tmpdir(), 'tpc-bench-ours-')), o.oursBin);
   for (const size of o.sizes) {
-    const benches = o.subjects.map((s) => new TofuBench(s, size));
+    const benches = o.subjects.map((s) => new TofuBench(s, size, s === 'ours' || s === 'ours-secrets' ? oursEnv : {}));
     try {
       for (const b of benches) {
         log(`  init ${b.label}`);
@@ -194,14 +262,11 @@ async function profileOurs(o: Options): Promise<void> {
   const size = o.sizes[o.sizes.length - 1]!;
   const dir = path.join(o.outDir, 'profiles');
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
+  fs.mkdirSync(dir, { recursive: true });
   // Node refuses --cpu-prof in NODE_OPTIONS, so tofu runs a wrapper (through dev_overrides) that
   // starts our bundle under the profiler; every provider process writes a profile when it exits.
-  const bundle = oursBin();
-  const wrapper = path.join(dir, 'bin', 'terraform-provider-coder');
-  fs.writeFileSync(wrapper, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --cpu-prof --cpu-prof-dir=${JSON.stringify(dir)} ${JSON.stringify(bundle)} "$@"\n`, { mode: 0o755 });
-  const tfrc = path.join(dir, 'bin', 'dev.tfrc');
-  fs.writeFileSync(tfrc, `provider_installation {\n  dev_overrides {\n    "coder/coder" = ${JSON.stringify(path.dirname(wrapper))}\n  }\n  direct {}\n}\n`);
+  const bundle = o.oursBin ?? oursBin();
+  const tfrc = devOverrides(dir, bundle, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const b = new TofuBench('ours', size, { TF_CLI_CONFIG_FILE: tfrc });
   try {
     await b.prepare();
@@ -211,7 +276,7 @@ async function profileOurs(o: Options): Promise<void> {
     b.cleanup();
   }
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
-  const s = summarizeProfiles(files, bundle, 25);
+  const s = summarizeProfiles(files, path.join(dir, 'bin', 'terraform-provider-coder.bundle'), 25);
   out(`\n== CPU profile of our provider, one plan + apply at ${size} (${files.length} processes, ${dir})`);
   out(`sampled ${s.totalMs.toFixed(0)} ms, idle ${s.idleMs.toFixed(0)} ms, GC ${s.gcMs.toFixed(0)} ms`);
   out(table([['self time by module', 'ms'], ...s.byModule.map(([k, v]) => [k, v.toFixed(1)])]));
@@ -222,7 +287,8 @@ async function profileOurs(o: Options): Promise<void> {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const ours = oursBin();
+  if (!o.oursBin && !o.oursBundle) o.oursBin = buildReleaseExecutable();
+  const ours = o.oursBin ?? oursBin();
   const go = goProviderBin();
   const tofu = tofuBin();
   const meta: Record<string, unknown> = {
@@ -230,7 +296,8 @@ async function main(): Promise<void> {
     node: process.version,
     tofu: versionOf(tofu, ['version']),
     goProvider: path.basename(path.dirname(path.dirname(go))),
-    oursBundleBytes: fs.statSync(ours).size,
+    ours: o.oursBundle ? 'node bundle (dist/)' : o.oursBin,
+    oursBytes: fs.statSync(ours).size,
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     loadavgStart: os.loadavg(),
@@ -241,7 +308,10 @@ async function main(): Promise<void> {
   let results: Results = { meta, tofu: {} };
   if (o.only.has('startup')) {
     log('== start-up');
-    results = { ...results, startup: await benchStartup({ oursBin: ours, goBin: go, rounds: o.startupRounds, log }) };
+    results = {
+      ...results,
+      startup: await benchStartup({ oursBin: ours, bundleBin: ours === oursBin() ? undefined : oursBin(), goBin: go, rounds: o.startupRounds, log }),
+    };
   }
   if (o.only.has('rpc')) {
     log('== per-RPC latency');

@@ -108,6 +108,9 @@ export function startupTable(s: StartupResult): string {
     ['node -e 0 (to exit)', f1(s.nodeExitMs.median), f1(s.nodeExitMs.p99), '–', '–', '–'],
     ['node printing a line', f1(s.nodeLine.wallMs.median), f1(s.nodeLine.wallMs.p99), cpu(s.nodeLine), '–', '–'],
     ['ours, to handshake', f1(s.ours.handshake.wallMs.median), f1(s.ours.handshake.wallMs.p99), cpu(s.ours.handshake), f1(s.ours.firstSchema.wallMs.median), cpu(s.ours.firstSchema)],
+    ...(s.bundle
+      ? [['ours as node bundle (dist/)', f1(s.bundle.handshake.wallMs.median), f1(s.bundle.handshake.wallMs.p99), cpu(s.bundle.handshake), f1(s.bundle.firstSchema.wallMs.median), cpu(s.bundle.firstSchema)]]
+      : []),
     ['Go, to handshake', f1(s.go.handshake.wallMs.median), f1(s.go.handshake.wallMs.p99), cpu(s.go.handshake), f1(s.go.firstSchema.wallMs.median), cpu(s.go.firstSchema)],
   ]);
 }

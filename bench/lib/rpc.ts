@@ -75,7 +75,7 @@ function errorSummaries(res: Msg): string[] {
   return diags.filter((d) => d.severity === 1).map((d) => d.summary ?? '(no summary)');
 }
 
-class Subject {
+export class Subject {
   private clients!: Clients;
   private plugin!: StartedPlugin;
   private requests = new Map<Rpc, Msg>();
@@ -143,6 +143,11 @@ class Subject {
       latencies.push(performance.now() - t0);
     }
     return { latencies, cpuMs: processCpuMs(this.plugin.child.pid) - cpu0 };
+  }
+
+  /** The provider's CPU time so far (ms). */
+  get cpuMs(): number {
+    return processCpuMs(this.plugin.child.pid);
   }
 
   get peakRssKb(): number | null {

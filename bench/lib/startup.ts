@@ -24,6 +24,8 @@ export interface StartupResult {
   /** `node -e` printing one line: the CPU any Node process spends before its first line of output. */
   readonly nodeLine: Phase;
   readonly ours: { readonly handshake: Phase; readonly firstSchema: Phase };
+  /** The node bundle in dist/, when ours is another executable (the release's). */
+  readonly bundle?: { readonly handshake: Phase; readonly firstSchema: Phase };
   readonly go: { readonly handshake: Phase; readonly firstSchema: Phase };
 }
 
@@ -67,7 +69,7 @@ function phase(wall: number[], cpu: number[]): Phase {
   return { wallMs: summarize(wall), cpuMs: finite.length === cpu.length && cpu.length > 0 ? summarize(finite) : null };
 }
 
-export async function benchStartup(opts: { oursBin: string; goBin: string; rounds: number; log?: (s: string) => void }): Promise<StartupResult> {
+export async function benchStartup(opts: { oursBin: string; bundleBin?: string; goBin: string; rounds: number; log?: (s: string) => void }): Promise<StartupResult> {
   const tmp = makeTmp('tpc-bench-start-');
   const identity = clientIdentity();
   const env = tofuPluginEnv({ identity, tmpdir: tmp });
@@ -75,6 +77,7 @@ export async function benchStartup(opts: { oursBin: string; goBin: string; round
   const line = { wall: [] as number[], cpu: [] as number[] };
   const acc = (): { hs: number[]; hsCpu: number[]; fs: number[]; fsCpu: number[] } => ({ hs: [], hsCpu: [], fs: [], fsCpu: [] });
   const ours = acc();
+  const bundle = acc();
   const go = acc();
   const push = (a: ReturnType<typeof acc>, x: Sample): void => {
     a.hs.push(x.handshakeMs);
@@ -87,6 +90,7 @@ export async function benchStartup(opts: { oursBin: string; goBin: string; round
     // for tofu, which starts the same provider several times per command.
     await nodeBaseline(env);
     await measure(opts.oursBin, env, identity);
+    if (opts.bundleBin) await measure(opts.bundleBin, env, identity);
     await measure(opts.goBin, env, identity);
     for (let i = 0; i < opts.rounds; i++) {
       node.push(await nodeBaseline(env));
@@ -95,6 +99,7 @@ export async function benchStartup(opts: { oursBin: string; goBin: string; round
       line.cpu.push(l.cpuMs);
       const o = await measure(opts.oursBin, env, identity);
       push(ours, o);
+      if (opts.bundleBin) push(bundle, await measure(opts.bundleBin, env, identity));
       const g = await measure(opts.goBin, env, identity);
       push(go, g);
       opts.log?.(
@@ -105,5 +110,12 @@ export async function benchStartup(opts: { oursBin: string; goBin: string; round
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   const fig = (a: ReturnType<typeof acc>): StartupResult['ours'] => ({ handshake: phase(a.hs, a.hsCpu), firstSchema: phase(a.fs, a.fsCpu) });
-  return { rounds: opts.rounds, nodeExitMs: summarize(node), nodeLine: phase(line.wall, line.cpu), ours: fig(ours), go: fig(go) };
+  return {
+    rounds: opts.rounds,
+    nodeExitMs: summarize(node),
+    nodeLine: phase(line.wall, line.cpu),
+    ours: fig(ours),
+    ...(opts.bundleBin ? { bundle: fig(bundle) } : {}),
+    go: fig(go),
+  };
 }
