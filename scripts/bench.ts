@@ -186,7 +186,7 @@ function devOverrides(dir: string, bundle: string, nodeArgs: string[] = []): str
   const bin = path.join(dir, 'bin');
   fs.mkdirSync(bin, { recursive: true });
   const wrapper = path.join(bin, 'terraform-provider-coder');
-  if (isScript(bundle)) {
+  if (isNodeScript(bundle)) {
     // A copy under our name, so the /proc sampler recognises the process by its command line.
     const copy = path.join(bin, 'terraform-provider-coder.bundle');
     fs.copyFileSync(bundle, copy);
@@ -202,13 +202,14 @@ function devOverrides(dir: string, bundle: string, nodeArgs: string[] = []): str
   return tfrc;
 }
 
-/** A `#!` script (the node bundle, a wrapper) rather than a native executable. */
-function isScript(file: string): boolean {
+/** A node script (`#!/usr/bin/env node`: the bundle) rather than an executable to run as it is. */
+function isNodeScript(file: string): boolean {
   const fd = fs.openSync(file, 'r');
   try {
-    const head = Buffer.alloc(2);
-    fs.readSync(fd, head, 0, 2, 0);
-    return head.toString('latin1') === '#!';
+    const head = Buffer.alloc(128);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    const first = head.toString('latin1', 0, n).split('\n')[0] ?? '';
+    return first.startsWith('#!') && /\bnode\b/.test(first);
   } finally {
     fs.closeSync(fd);
   }

@@ -49,7 +49,7 @@ const NON_ASCII_STORED = '@@u{';
  * warm-up makes the cache after it served RPCs, so the preload puts the flag back to V8's
  * default first; the build then checks that a fresh process accepts the cache.
  */
-const SERVING_FLAG_DEFAULTS = '--semi-space-growth-factor=2';
+const SERVING_FLAG_DEFAULTS = '--semi-space-growth-factor=2 --heap-growing-percent=0';
 /** The name stack traces and profiles give the payload (see the header). */
 export const SCRIPT_NAME = 'terraform-provider-coder';
 const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) {';
