@@ -17,19 +17,39 @@ import type { AttributePath } from './diagnostics';
 import type { AttributeSpec, BlockSpec, BodySpec } from './schema';
 import { sortedEntries } from './schema';
 import { hasUnknown } from './walk';
-import { isValueless } from './defaults';
+import { isLeaf, isValueless } from './defaults';
+import { Yielder, runSync, type Steps } from './yielder';
 
 /** Top-level attribute and block names whose value changed between prior state and config. */
 export function changedMembers(body: BodySpec, prior: ObjectValue, config: ObjectValue): AttributePath[] {
-  const out: AttributePath[] = [];
-  for (const [name, a] of sortedEntries(body.attributes)) {
-    if (attributeChanged(a, prior[name] ?? null, config[name] ?? null)) out.push([{ attribute: name }]);
-  }
+  return runSync(changedMembersSteps(body, prior, config, Yielder.never));
+}
+
+export function* changedMembersSteps(body: BodySpec, prior: ObjectValue, config: ObjectValue, y: Yielder): Steps<AttributePath[]> {
+  const out = changedAttributes(body, prior, config, y);
+  if (y.tick(0)) yield;
   for (const [name, b] of sortedEntries(body.blocks)) {
-    if (blockChanged(b, prior[name] ?? null, config[name] ?? null)) out.push([{ attribute: name }]);
+    const o = prior[name] ?? null;
+    const n = config[name] ?? null;
+    // No elements on either side is no change (blockChanged), without making steps for it.
+    if (isEmptyList(o) && isEmptyList(n)) continue;
+    if (yield* blockChangedSteps(b, o, n, y)) out.push([{ attribute: name }]);
   }
   return out;
 }
+
+function changedAttributes(body: BodySpec, prior: ObjectValue, config: ObjectValue, y: Yielder): AttributePath[] {
+  const out: AttributePath[] = [];
+  for (const [name, a] of sortedEntries(body.attributes)) {
+    const n = config[name] ?? null;
+    if (attributeChanged(a, prior[name] ?? null, n)) out.push([{ attribute: name }]);
+    // Lists are compared element by element (JSON).
+    if (Array.isArray(n)) y.count(n.length);
+  }
+  return out;
+}
+
+const isEmptyList = (v: Value): boolean => v === null || (Array.isArray(v) && v.length === 0);
 
 export function attributeChanged(a: AttributeSpec, o: Value, n: Value): boolean {
   if (hasUnknown(n)) return true;
@@ -83,26 +103,43 @@ function collectionChanged(t: CtyType, o: Value, n: Value): boolean {
 }
 
 export function blockChanged(b: BlockSpec, o: Value, n: Value): boolean {
+  return runSync(blockChangedSteps(b, o, n, Yielder.never));
+}
+
+export function* blockChangedSteps(b: BlockSpec, o: Value, n: Value, y: Yielder): Steps<boolean> {
   if (n instanceof Unknown) return true;
   const ol = Array.isArray(o) ? (o as ObjectValue[]) : [];
   const nl = Array.isArray(n) ? (n as Value[]) : [];
   if (nl.some(hasUnknown)) return true;
+  if (y.tick(nl.length)) yield;
   if (nl.length === 0 && b.computed) return false;
   if (b.nesting === 'set') {
     // An element stored without any value is read back by the SDK as no element at all, so it
     // never matches the config again: a change (the Go provider re-plans `resources_monitoring {}`).
     if (ol.some((e) => isValueless(b, e))) return true;
-    const oldKeys = new Set(ol.map((e) => elementKey(b, e)));
-    const newKeys = new Set((nl as ObjectValue[]).map((e) => elementKey(b, e)));
+    const oldKeys = new Set<string>();
+    for (const e of ol) {
+      oldKeys.add(elementKey(b, e));
+      if (y.tick()) yield;
+    }
+    const newKeys = new Set<string>();
+    for (const e of nl) {
+      newKeys.add(elementKey(b, e));
+      if (y.tick()) yield;
+    }
     if (oldKeys.size !== newKeys.size) return true;
     for (const k of newKeys) if (!oldKeys.has(k)) return true;
     return false;
   }
   if (ol.length !== nl.length) return true;
-  return (nl as ObjectValue[]).some((e, i) => {
-    const prior = ol[i] as ObjectValue;
-    return changedMembers(b, prior, e).length > 0;
-  });
+  const leaf = isLeaf(b);
+  for (let i = 0; i < nl.length; i++) {
+    const o = ol[i] as ObjectValue;
+    const n = nl[i] as ObjectValue;
+    if ((leaf ? changedAttributes(b, o, n, y) : yield* changedMembersSteps(b, o, n, y)).length > 0) return true;
+    if (y.tick()) yield;
+  }
+  return false;
 }
 
 /**
@@ -128,10 +165,15 @@ export function elementKey(b: BodySpec, e: Value): string {
 
 /** Removes set elements that are identical by the SDK's set identity (cty sets collapse them). */
 export function dedupeSet(b: BodySpec, elems: readonly Value[]): Value[] {
+  return runSync(dedupeSetSteps(b, elems, Yielder.never));
+}
+
+export function* dedupeSetSteps(b: BodySpec, elems: readonly Value[], y: Yielder): Steps<Value[]> {
   const seen = new Set<string>();
   const out: Value[] = [];
   for (const e of elems) {
     const k = elementKey(b, e);
+    if (y.tick()) yield;
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(e);
@@ -153,17 +195,21 @@ export function dedupeSet(b: BodySpec, elems: readonly Value[]): Value[] {
  * Config must carry defaults (withDefaults).
  */
 export function replacePaths(body: BodySpec, prior: ObjectValue, config: ObjectValue, changed: ReadonlySet<string>): AttributePath[] {
+  return runSync(replacePathsSteps(body, prior, config, changed, Yielder.never));
+}
+
+export function* replacePathsSteps(body: BodySpec, prior: ObjectValue, config: ObjectValue, changed: ReadonlySet<string>, y: Yielder): Steps<AttributePath[]> {
   const out: AttributePath[] = [];
   for (const [name] of sortedEntries(body.attributes)) if (changed.has(name)) out.push([{ attribute: name }]);
   for (const [name, b] of sortedEntries(body.blocks)) {
     if (!changed.has(name)) continue;
-    if (b.nesting === 'list') listPaths([{ attribute: name }], b, prior[name] ?? null, config[name] ?? null, out);
+    if (b.nesting === 'list') yield* listPaths([{ attribute: name }], b, prior[name] ?? null, config[name] ?? null, out, y);
     else out.push([{ attribute: name }]);
   }
   return out;
 }
 
-function listPaths(prefix: AttributePath, b: BlockSpec, o: Value, n: Value, out: AttributePath[]): void {
+function* listPaths(prefix: AttributePath, b: BlockSpec, o: Value, n: Value, out: AttributePath[], y: Yielder): Steps<void> {
   const ol = Array.isArray(o) ? (o as Value[]) : [];
   const nl = Array.isArray(n) ? (n as Value[]) : [];
   if (n instanceof Unknown || nl.some((e) => e instanceof Unknown)) {
@@ -191,8 +237,9 @@ function listPaths(prefix: AttributePath, b: BlockSpec, o: Value, n: Value, out:
     for (const [name, nb] of sortedEntries(b.blocks)) {
       const ov = oe?.[name] ?? null;
       const nv = ne?.[name] ?? null;
-      if (nb.nesting === 'list') listPaths(at(name), nb, ov, nv, out);
-      else if (blockChanged(nb, ov, nv)) out.push(at(name));
+      if (nb.nesting === 'list') yield* listPaths(at(name), nb, ov, nv, out, y);
+      else if (yield* blockChangedSteps(nb, ov, nv, y)) out.push(at(name));
     }
+    if (y.tick()) yield;
   }
 }

@@ -15,30 +15,64 @@ import { isComputedOnly, sortedEntries } from './schema';
 import { hasUnknown, isGoInt, isPresent, lookupFlatKey } from './walk';
 import { formatFloatV } from './go/strconv';
 import { BigNumber, Unknown } from '../values/value';
+import { Yielder, runSync, type Steps } from './yielder';
+import { isLeaf } from './defaults';
 
 interface Ctx {
   readonly root: Value;
+  readonly y: Yielder;
 }
 
 export function validateBody(body: BodySpec, value: Value, root: Value = value): Diagnostic[] {
-  return validateObject({ root }, body, value, '', []);
+  return runSync(validateBodySteps(body, value, Yielder.never, root));
 }
 
-function validateObject(ctx: Ctx, body: BodySpec, value: Value, prefix: string, path: AttributePath): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** validateBody as steps that may pause (see yielder.ts). */
+export function validateBodySteps(body: BodySpec, value: Value, y: Yielder, root: Value = value): Steps<Diagnostic[]> {
+  return validateObject({ root, y }, body, value, '', []);
+}
+
+function* validateObject(ctx: Ctx, body: BodySpec, value: Value, prefix: string, path: AttributePath): Steps<Diagnostic[]> {
   const obj = (value ?? {}) as Record<string, Value>;
+  const out = validateAttributes(ctx, body, obj, prefix, path);
+  if (ctx.y.tick(0)) yield;
+  for (const [name, spec] of sortedEntries(body.blocks)) {
+    const v = obj[name] ?? null;
+    const k = key(prefix, name);
+    const p = [...path, attrStep(name)];
+    // Only a block with elements needs steps (see isLeaf in defaults.ts).
+    if (Array.isArray(v) && v.length > 0) out.push(...(yield* validateBlock(ctx, spec, v, k, p)));
+    else out.push(...(blockChecks(ctx, spec, v, [], k, p) ?? deprecation(spec, p)));
+  }
+  implicitKeys(body, obj, path, out);
+  return out;
+}
+
+/** validateObject for a body without nested blocks, as plain code. */
+function validateLeaf(ctx: Ctx, body: BodySpec, value: Value, prefix: string, path: AttributePath): Diagnostic[] {
+  const obj = (value ?? {}) as Record<string, Value>;
+  const out = validateAttributes(ctx, body, obj, prefix, path);
+  implicitKeys(body, obj, path, out);
+  return out;
+}
+
+function validateAttributes(ctx: Ctx, body: BodySpec, obj: Record<string, Value>, prefix: string, path: AttributePath): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const [name, spec] of sortedEntries(body.attributes)) {
     if (spec.implicit) continue;
-    out.push(...validateAttribute(ctx, name, spec, obj[name] ?? null, key(prefix, name), [...path, attrStep(name)]));
+    const v = obj[name] ?? null;
+    out.push(...validateAttribute(ctx, name, spec, v, key(prefix, name), [...path, attrStep(name)]));
+    // A big list is walked by the checks and validators above.
+    if (Array.isArray(v)) ctx.y.count(v.length);
   }
-  for (const [name, spec] of sortedEntries(body.blocks)) {
-    out.push(...validateBlock(ctx, spec, obj[name] ?? null, key(prefix, name), [...path, attrStep(name)]));
-  }
-  // The SDK's schema map has no implicit id, so a configured one is an unknown key (reported last).
+  return out;
+}
+
+/** The SDK's schema map has no implicit id, so a configured one is an unknown key (reported last). */
+function implicitKeys(body: BodySpec, obj: Record<string, Value>, path: AttributePath, out: Diagnostic[]): void {
   for (const [name, spec] of sortedEntries(body.attributes)) {
     if (spec.implicit && (obj[name] ?? null) !== null) out.push(errorDiag('Invalid or unknown key', undefined, [...path, attrStep(name)]));
   }
-  return out;
 }
 
 const key = (prefix: string, name: string): string => (prefix ? `${prefix}.${name}` : name);
@@ -107,23 +141,42 @@ function validateAttribute(ctx: Ctx, name: string, spec: AttributeSpec, configur
   return out;
 }
 
-function validateBlock(ctx: Ctx, spec: BlockSpec, configured: Value, k: string, path: AttributePath): Diagnostic[] {
-  const elems = Array.isArray(configured) ? configured : [];
-  const early = commonChecks(ctx, spec, isPresent(configured, true), configured, k, path);
-  if (early !== 'continue') return early;
-
+function* validateBlock(ctx: Ctx, spec: BlockSpec, elems: Value[], k: string, path: AttributePath): Steps<Diagnostic[]> {
+  const early = blockChecks(ctx, spec, elems, elems, k, path);
+  if (early) return early;
   let out: Diagnostic[] = [];
-  if (spec.maxItems && elems.length > spec.maxItems) {
-    out.push(errorDiag('Too many list items', `Attribute ${k} supports ${spec.maxItems} item maximum, but config has ${elems.length} declared.`, path));
-  } else if (spec.minItems && elems.length < spec.minItems) {
-    out.push(errorDiag('Not enough list items', `Attribute ${k} requires ${spec.minItems} item minimum, but config has only ${elems.length} declared.`, path));
-  } else {
-    elems.forEach((elem, i) => {
-      out.push(...validateObject(ctx, spec, elem, `${k}.${i}`, [...path, indexStep(i)]));
-    });
-    // The SDK cannot address set elements, so every diagnostic inside a set points at the set.
-    if (spec.nesting === 'set') out = out.map((d) => ({ ...d, path }));
+  const leaf = isLeaf(spec);
+  for (let i = 0; i < elems.length; i++) {
+    const k2 = `${k}.${i}`;
+    const p2 = [...path, indexStep(i)];
+    out.push(...(leaf ? validateLeaf(ctx, spec, elems[i]!, k2, p2) : yield* validateObject(ctx, spec, elems[i]!, k2, p2)));
+    if (ctx.y.tick()) yield;
   }
-  if (spec.deprecated !== undefined) out.push(warningDiag('Argument is deprecated', spec.deprecated, path));
+  // The SDK cannot address set elements, so every diagnostic inside a set points at the set.
+  if (spec.nesting === 'set') out = out.map((d) => ({ ...d, path }));
+  out.push(...deprecation(spec, path));
   return out;
 }
+
+/**
+ * The checks of a block itself (presence, conflicts, item counts): the block's diagnostics when
+ * they end its validation, else undefined (go on with its elements).
+ */
+function blockChecks(ctx: Ctx, spec: BlockSpec, configured: Value, elems: readonly Value[], k: string, path: AttributePath): Diagnostic[] | undefined {
+  const early = commonChecks(ctx, spec, isPresent(configured, true), configured, k, path);
+  if (early !== 'continue') return early;
+  let d: Diagnostic;
+  if (spec.maxItems && elems.length > spec.maxItems) {
+    d = errorDiag('Too many list items', `Attribute ${k} supports ${spec.maxItems} item maximum, but config has ${elems.length} declared.`, path);
+  } else if (spec.minItems && elems.length < spec.minItems) {
+    d = errorDiag('Not enough list items', `Attribute ${k} requires ${spec.minItems} item minimum, but config has only ${elems.length} declared.`, path);
+  } else {
+    return undefined;
+  }
+  return [d, ...deprecation(spec, path)];
+}
+
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+const deprecation = (spec: BlockSpec, path: AttributePath): readonly Diagnostic[] =>
+  spec.deprecated === undefined ? NONE : [warningDiag('Argument is deprecated', spec.deprecated, path)];

@@ -100,6 +100,11 @@ export interface GetProviderSchemaResponse {
 /** Per-call context: `signal` aborts when Terraform calls StopProvider or the call is cancelled. */
 export interface CallContext {
   readonly signal: AbortSignal;
+  /**
+   * Whether `signal` has aborted, without creating it (the gRPC layer makes the signal lazily,
+   * see openCallContext): cheap enough to ask in loops. Optional for contexts made by hand.
+   */
+  stopped?(): boolean;
 }
 
 export interface DiagnosticsResponse {
