@@ -15,16 +15,15 @@ const EXAMPLES = path.join(REPO_ROOT, 'examples');
 
 /**
  * Findings of the complete templates. `demo` sets the deprecated `dir` (tofu's warning, passed on
- * as a note). `sensitive-metadata` declares an agent that no compute resource runs, which Coder
- * would drop from the workspace, and its coder_metadata depends on random_password.db as directly
- * as on terraform_data.database, so Coder shows the metadata on the password resource.
+ * as a note). (`sensitive-metadata` once had two real findings, an agent no compute resource ran
+ * and metadata Coder would show on random_password; the example is fixed and must stay clean.)
  */
 const TEMPLATE_FINDINGS: Record<string, string[]> = {
   'templates/cloud-service-account-key': [],
   'templates/demo': ['tofu/warning@main.tf:41'],
   'templates/dynamic-api-key': [],
   'templates/owner-ssh-key': [],
-  'templates/sensitive-metadata': ['coder/agent-not-attached@main.tf:16', 'coder/metadata-misattached@main.tf:26'],
+  'templates/sensitive-metadata': [],
   'templates/user-secrets': [],
 };
 

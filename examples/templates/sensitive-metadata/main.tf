@@ -18,19 +18,30 @@ resource "coder_agent" "main" {
   arch = "amd64"
 }
 
-resource "terraform_data" "database" {
-  input = "postgres-${data.coder_workspace.me.name}"
+# Stands in for the VM or container that runs the agent (its startup runs the init script).
+resource "terraform_data" "workspace" {
+  input = {
+    host        = "postgres-${data.coder_workspace.me.name}"
+    init_script = coder_agent.main.init_script
+  }
 }
 
-resource "coder_metadata" "database" {
-  resource_id = terraform_data.database.id
+locals {
+  # Coder shows a coder_metadata on the resource closest to it in the dependency graph. Read
+  # through a local, the password is one step further away than the resource the metadata
+  # describes, so the metadata stays on the workspace and not on random_password.
+  db_password = random_password.db.result
+}
+
+resource "coder_metadata" "workspace" {
+  resource_id = terraform_data.workspace.id
   item {
-    key   = "host"
+    key   = "database host"
     value = "db.internal"
   }
   item {
-    key       = "password"
-    value     = random_password.db.result
+    key       = "database password"
+    value     = local.db_password
     sensitive = true
   }
 }
