@@ -3,14 +3,14 @@
 //
 // Why: `node --build-snapshot` can save only JavaScript state. Some built-ins create native
 // state when they load (http2, tls, net: "Unknown external reference" or "global handle not
-// serialized" at build time), and gRPC requires them at the top of its modules. With the stand-in
-// those top-level requires cost nothing; the real module is loaded at run time, by the first
-// call that needs it (creating the server).
+// serialized" at build time), and the gRPC server imports them at the top of its module. With the
+// stand-in those top-level imports cost nothing; the real module is loaded at run time, by the
+// first call that needs it (creating the server).
 //
 // The stand-in is a Proxy that knows the module's property names without loading it (taken from
 // this Node at build time: the snapshot only runs on the Node that built it), so esbuild's ESM
-// interop can enumerate it. One exception is served from a copy: http2.constants, which gRPC
-// destructures at the top of its modules.
+// interop can enumerate it. One exception is served from a copy: http2.constants, plain data that
+// code commonly reads at the top of a module (grpc-js does).
 import http2 from 'node:http2';
 import { builtinModules } from 'node:module';
 

@@ -7,7 +7,6 @@
  */
 import { OPENTOFU_PROVIDER_ADDRESS, PROVIDER_ADDRESS } from './constants';
 import { writeFdSync } from './fd-write';
-import { routeGrpcLogs } from './grpc-logger';
 import { Lifecycle } from './lifecycle';
 import { createLogger } from './logging';
 import type { ProviderFactory } from './provider-factory';
@@ -51,7 +50,6 @@ export function reattachInstructions(socketPath: string, pid: number): string {
 
 export async function runDebugMode(ctx: DebugModeContext): Promise<number | undefined> {
   const logger = createLogger(ctx.env);
-  routeGrpcLogs(logger);
   const lifecycle = new Lifecycle({ logger });
   lifecycle.installProcessHooks();
   installSignalHandlers(lifecycle, logger, { ignoreInterrupt: false });

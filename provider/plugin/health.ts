@@ -2,7 +2,8 @@
  * grpc.health.v1.Health (sec. 1.8). go-plugin's `Client.Ping()` checks service "plugin"; Terraform and
  * OpenTofu never call it, other go-plugin hosts may.
  */
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
+import { GrpcStatus } from '../protocol/grpc-status';
 import type { OpenStreams } from './open-streams';
 
 /** HealthCheckResponse.ServingStatus */
@@ -27,7 +28,7 @@ export function healthHandlers(streams: OpenStreams): grpc.UntypedServiceImpleme
       const service = call.request?.service ?? '';
       if (KNOWN_SERVICES.has(service)) callback(null, { status: ServingStatus.SERVING });
       // The standard health protocol answers NOT_FOUND for a service it does not know.
-      else callback({ code: grpc.status.NOT_FOUND, details: 'unknown service' });
+      else callback({ code: GrpcStatus.NOT_FOUND, details: 'unknown service' });
     },
 
     /** Reports once and stays open until shutdown (the status never changes while we run). */

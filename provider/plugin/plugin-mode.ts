@@ -6,7 +6,6 @@
  * the handshake - the client dials as soon as it reads the line.
  */
 import { writeFdSync } from './fd-write';
-import { routeGrpcLogs } from './grpc-logger';
 import { formatHandshakeLine } from './handshake';
 import { Lifecycle } from './lifecycle';
 import { createLogger, type Logger } from './logging';
@@ -28,7 +27,6 @@ export interface PluginModeContext {
 export async function runPluginMode(ctx: PluginModeContext): Promise<number | undefined> {
   const logger = createLogger(ctx.env);
   guardStdout(logger);
-  routeGrpcLogs(logger);
   const lifecycle = new Lifecycle({ logger });
   lifecycle.installProcessHooks();
   // Before anything touches the disk, so a SIGTERM during start-up still cleans up.

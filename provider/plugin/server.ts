@@ -2,11 +2,10 @@
  * The gRPC server: the provider service for the negotiated protocol plus go-plugin's auxiliary
  * services (health, controller, stdio, broker), served on one unix socket.
  *
- * We own the listening socket and hand each connection to grpc-js through its connection
- * injector: with AutoMTLS, a connection is wrapped in TLS and injected only once the client has
+ * We own the listening socket and hand each connection to the gRPC server (grpc-server.ts):
+ * with AutoMTLS, a connection is wrapped in TLS and handed over only once the client has
  * authenticated (tls.ts explains why OpenSSL's chain check is not used); without it, as is.
  */
-import * as grpc from '@grpc/grpc-js';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { goPluginServices, registerProviderService } from '../protocol/register';
@@ -14,6 +13,7 @@ import type { ProviderServer } from '../protocol/interface';
 import { brokerHandlers } from './broker';
 import { MAX_MESSAGE_BYTES, type AppProtocolVersion } from './constants';
 import { controllerHandlers } from './controller';
+import { GrpcServer } from './grpc-server';
 import { healthHandlers } from './health';
 import { OpenStreams } from './open-streams';
 import { stdioHandlers } from './stdio';
@@ -40,23 +40,16 @@ export interface GrpcServerOptions {
 }
 
 export interface RunningGrpcServer {
-  readonly server: grpc.Server;
+  readonly server: GrpcServer;
   /** Ends our open streams, lets connections drain for at most `graceMs`, then cuts them. */
   stop(graceMs?: number): Promise<void>;
 }
 
-export function grpcServerOptions(): grpc.ServerOptions {
-  return {
-    'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
-    'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
-  };
-}
-
 export function createGrpcServer(opts: Omit<GrpcServerOptions, 'security' | 'socketPath'>): {
-  server: grpc.Server;
+  server: GrpcServer;
   streams: OpenStreams;
 } {
-  const server = new grpc.Server(grpcServerOptions());
+  const server = new GrpcServer({ maxMessageBytes: MAX_MESSAGE_BYTES });
   const streams = new OpenStreams();
   registerProviderService(server, opts.protocolVersion, opts.provider, opts.hooks);
   server.addService(goPluginServices.health, healthHandlers(streams));
@@ -79,15 +72,14 @@ function listen(listener: NetServer, path: string): Promise<void> {
 /** Creates, registers and listens; resolves once the socket accepts connections. */
 export async function startGrpcServer(opts: GrpcServerOptions): Promise<RunningGrpcServer> {
   const { server, streams } = createGrpcServer(opts);
-  const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
   const { mtls } = opts.security;
   const listener: NetServer = mtls
     ? createTlsServer(tlsServerOptions(mtls), (socket) => {
         // After the handshake: admit the client certificates we were given, nobody else.
-        if (acceptsPeer(socket, mtls)) injector.injectConnection(socket);
+        if (acceptsPeer(socket, mtls)) server.injectConnection(socket);
         else socket.destroy();
       })
-    : createNetServer((socket) => injector.injectConnection(socket));
+    : createNetServer((socket) => server.injectConnection(socket));
   try {
     await listen(listener, opts.socketPath);
   } catch (err) {

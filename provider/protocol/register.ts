@@ -1,5 +1,5 @@
 /**
- * Entry point of the protocol layer: grpc-js service definitions for tfplugin5/tfplugin6 and the
+ * Entry point of the protocol layer: service definitions (in grpc-js's shape) for tfplugin5/tfplugin6 and the
  * go-plugin auxiliary services, and `registerProviderService` to serve a ProviderServer.
  */
 import type * as grpc from '@grpc/grpc-js';
@@ -82,9 +82,9 @@ export const goPluginServices: {
 };
 
 /** One stop source per gRPC server, shared if both protocol versions are registered on it. */
-const stopSources = new WeakMap<grpc.Server, StopSource>();
+const stopSources = new WeakMap<ServiceRegistrar, StopSource>();
 
-function stopSourceFor(server: grpc.Server): StopSource {
+function stopSourceFor(server: ServiceRegistrar): StopSource {
   let source = stopSources.get(server);
   if (!source) {
     source = new StopSource();
@@ -106,8 +106,13 @@ function stopSourceFor(server: grpc.Server): StopSource {
  *   identity upgrade, config generation) answer UNIMPLEMENTED.
  * - `hooks.onCall(method, ms)` runs after each provider RPC with the wire method name.
  */
+/** Where services are registered: our server (provider/plugin/grpc-server.ts) or grpc-js's. */
+export interface ServiceRegistrar {
+  addService(definition: grpc.ServiceDefinition, implementation: grpc.UntypedServiceImplementation): void;
+}
+
 export function registerProviderService(
-  server: grpc.Server,
+  server: ServiceRegistrar,
   protocolVersion: 5 | 6,
   provider: ProviderServer,
   hooks?: { onCall?(method: string, ms: number): void },

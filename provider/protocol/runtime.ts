@@ -3,7 +3,8 @@
  * definitions, per-call contexts (stop/cancel signal), and the unary-handler wrapper that turns
  * every failure into a well-formed response.
  */
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
+import { GrpcStatus } from './grpc-status';
 import type { CallContext } from './interface';
 
 /** The part of a protobufjs static message class that the gRPC layer needs. */
@@ -283,7 +284,7 @@ export function unaryHandler<Req>(
 
 function unimplementedError(service: string, name: string): Partial<grpc.StatusObject> {
   return {
-    code: grpc.status.UNIMPLEMENTED,
+    code: GrpcStatus.UNIMPLEMENTED,
     details: `${service}/${name} is not supported by this provider`,
   };
 }
