@@ -24,6 +24,7 @@ import {
   lockedProviders,
   plan,
   showJson,
+  tofuBin,
   type Cli,
   type Workdir,
 } from './harness';
@@ -146,6 +147,19 @@ describe('npm run release', () => {
     const line = await handshake({ ...env, PLUGIN_PROTOCOL_VERSIONS: '5,6' });
     expect(line).toMatch(/^1\|6\|unix\|\/[^|]+\|grpc\|[A-Za-z0-9+/]{100,}$/);
     expect(await handshake({ ...env, PLUGIN_PROTOCOL_VERSIONS: '5' })).toMatch(/^1\|5\|unix\|/);
+  });
+});
+
+describe('subcommands of the single executable', () => {
+  it('check runs a template through tofu, starting the executable itself as the provider, with no node on PATH', () => {
+    const template = path.join(REPO_ROOT, 'examples', 'templates', 'owner-ssh-key');
+    const r = runExe(['check', template], { PATH: `${path.dirname(tofuBin())}:${noNodePath}`, HOME: tmp('tpc-home-'), TMPDIR: os.tmpdir() });
+    expect(r.stderr).not.toMatch(/panic|needs node/);
+    expect(r.code).toBe(0);
+    // Every scenario ran (none skipped) and the workspace preview came out of a real plan.
+    expect(r.stdout).toMatch(/0 errors, 0 warnings, 0 notes in 1 template \(tofu \d+\.\d+\.\d+/);
+    expect(r.stdout).not.toContain('(skipped)');
+    expect(r.stdout).toMatch(/agent main \(linux\/amd64/);
   });
 });
 
