@@ -117,16 +117,8 @@ export function* blockChangedSteps(b: BlockSpec, o: Value, n: Value, y: Yielder)
     // An element stored without any value is read back by the SDK as no element at all, so it
     // never matches the config again: a change (the Go provider re-plans `resources_monitoring {}`).
     if (ol.some((e) => isValueless(b, e))) return true;
-    const oldKeys = new Set<string>();
-    for (const e of ol) {
-      oldKeys.add(elementKey(b, e));
-      if (y.tick()) yield;
-    }
-    const newKeys = new Set<string>();
-    for (const e of nl) {
-      newKeys.add(elementKey(b, e));
-      if (y.tick()) yield;
-    }
+    const oldKeys = yield* elementKeys(b, ol, y);
+    const newKeys = yield* elementKeys(b, nl, y);
     if (oldKeys.size !== newKeys.size) return true;
     for (const k of newKeys) if (!oldKeys.has(k)) return true;
     return false;
@@ -161,6 +153,16 @@ export function elementKey(b: BodySpec, e: Value): string {
     parts.push(`${name}:[${keys.join(',')}]`);
   }
   return parts.join(';');
+}
+
+/** The set identities (elementKey) of a block's elements. */
+function* elementKeys(b: BodySpec, elems: readonly Value[], y: Yielder): Steps<Set<string>> {
+  const keys = new Set<string>();
+  for (const e of elems) {
+    keys.add(elementKey(b, e));
+    if (y.tick()) yield;
+  }
+  return keys;
 }
 
 /** Removes set elements that are identical by the SDK's set identity (cty sets collapse them). */

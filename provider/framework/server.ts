@@ -40,7 +40,7 @@ import { impliedType, toProtocolSchema, withImplicitId, sortedEntries, type Body
 import { validateBodySteps } from './validate';
 import { isValueless, planNewSteps, shapeState, shapeStateSteps, withDefaultsSteps } from './defaults';
 import { changedMembersSteps, dedupeSetSteps, replacePathsSteps } from './diff';
-import { Cancelled, Yielder, cancelledDiagnostic, runSync, type Steps } from './yielder';
+import { Cancelled, Yielder, cancelledDiagnostic, runSteps, runSync, type Steps } from './yielder';
 import type { Context, DataSourceDefinition, Env, FrameworkLogger, ProviderDefinition, ResourceDefinition } from './resource';
 
 interface Compiled<D> {
@@ -92,6 +92,13 @@ const encode = (v: Value, type: CtyType): DynamicValueBytes => ({ msgpack: encod
 /** Units of work for a request value (yielder.ts): one per KiB, what decoding it costs. */
 const kib = (dv: DynamicValueBytes | undefined): number => (dv?.msgpack?.length ?? dv?.json?.length ?? 0) >> 10;
 
+/** decode, then a checkpoint charged with the value's size (units: kib). */
+function* decoded(dv: DynamicValueBytes | undefined, type: CtyType, what: string, y: Yielder): Steps<Value> {
+  const v = decode(dv, type, what);
+  if (y.checkpoint(kib(dv))) yield;
+  return v;
+}
+
 /**
  * Runs a handler's steps, giving the event loop a turn whenever they yield (yielder.ts), and
  * turns a stop (Cancelled) into the one cancellation diagnostic, DiagnosticsError into its
@@ -104,12 +111,7 @@ async function guarded<T extends DiagnosticsResponse>(
 ): Promise<T> {
   const y = new Yielder(call);
   try {
-    const steps = body(y);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      await y.pause();
-    }
+    return await runSteps(body(y), y);
   } catch (e) {
     if (e instanceof Cancelled) return fallback([cancelledDiagnostic()]);
     if (e instanceof DiagnosticsError) return fallback([...e.diagnostics]);
@@ -206,8 +208,7 @@ export class FrameworkServer<P> implements ProviderServer {
   }
 
   private *validateProviderConfigSteps(req: ValidateProviderConfigRequest, y: Yielder): Steps<ValidateProviderConfigResponse> {
-    const config = decode(req.config, this.provider.type, 'provider configuration');
-    if (y.checkpoint(kib(req.config))) yield;
+    const config = yield* decoded(req.config, this.provider.type, 'provider configuration', y);
     return { diagnostics: yield* validateBodySteps(this.provider.schema, config, y), preparedConfig: req.config };
   }
 
@@ -220,8 +221,7 @@ export class FrameworkServer<P> implements ProviderServer {
   }
 
   private *validateConfigSteps(c: Compiled<unknown>, dv: DynamicValueBytes, what: string, y: Yielder): Steps<DiagnosticsResponse> {
-    const config = decode(dv, c.type, what);
-    if (y.checkpoint(kib(dv))) yield;
+    const config = yield* decoded(dv, c.type, what, y);
     return { diagnostics: yield* validateBodySteps(c.schema, config, y) };
   }
 
@@ -262,8 +262,7 @@ export class FrameworkServer<P> implements ProviderServer {
   }
 
   private *configureProviderSteps(req: ConfigureProviderRequest, call: CallContext, y: Yielder): Steps<DiagnosticsResponse> {
-    const config = decode(req.config, this.provider.type, 'provider configuration');
-    if (y.checkpoint(kib(req.config))) yield;
+    const config = yield* decoded(req.config, this.provider.type, 'provider configuration', y);
     const withDefs = yield* withDefaultsSteps(this.provider.schema, config, y);
     // Last chance to stop: configure() changes this server's state.
     y.throwIfStopped();
@@ -300,12 +299,9 @@ export class FrameworkServer<P> implements ProviderServer {
 
   private *planResourceChangeSteps(req: PlanResourceChangeRequest, call: CallContext, y: Yielder): Steps<PlanResourceChangeResponse> {
     const r = this.resource(req.typeName);
-    const prior = decode(req.priorState, r.type, 'prior state');
-    if (y.checkpoint(kib(req.priorState))) yield;
-    const proposed = decode(req.proposedNewState, r.type, 'proposed new state');
-    if (y.checkpoint(kib(req.proposedNewState))) yield;
-    const config = decode(req.config, r.type, 'configuration');
-    if (y.checkpoint(kib(req.config))) yield;
+    const prior = yield* decoded(req.priorState, r.type, 'prior state', y);
+    const proposed = yield* decoded(req.proposedNewState, r.type, 'proposed new state', y);
+    const config = yield* decoded(req.config, r.type, 'configuration', y);
     // Destroy: nothing to plan (we do not announce plan_destroy, but answer correctly anyway).
     if (proposed === null) return { diagnostics: [], plannedState: encode(null, r.type), requiresReplace: [], legacyTypeSystem: true };
 
@@ -348,10 +344,8 @@ export class FrameworkServer<P> implements ProviderServer {
 
   private *applyResourceChangeSteps(req: ApplyResourceChangeRequest, call: CallContext, y: Yielder): Steps<ApplyResourceChangeResponse> {
     const r = this.resource(req.typeName);
-    const planned = decode(req.plannedState, r.type, 'planned state');
-    if (y.checkpoint(kib(req.plannedState))) yield;
-    const prior = decode(req.priorState, r.type, 'prior state');
-    if (y.checkpoint(kib(req.priorState))) yield;
+    const planned = yield* decoded(req.plannedState, r.type, 'planned state', y);
+    const prior = yield* decoded(req.priorState, r.type, 'prior state', y);
     // Delete is a no-op for every Coder resource: the object is simply dropped from state.
     if (planned === null) return { diagnostics: [], newState: encode(null, r.type), legacyTypeSystem: true };
     if (!isObjectValue(planned)) return applyFailure([errorDiag('Invalid planned state', 'The planned state is not an object.')]);
@@ -384,8 +378,7 @@ export class FrameworkServer<P> implements ProviderServer {
 
   private *readDataSourceSteps(req: ReadDataSourceRequest, call: CallContext, y: Yielder): Steps<ReadDataSourceResponse> {
     const d = this.dataSource(req.typeName);
-    const config = decode(req.config, d.type, 'data source configuration');
-    if (y.checkpoint(kib(req.config))) yield;
+    const config = yield* decoded(req.config, d.type, 'data source configuration', y);
     const withDefs = (yield* normalizeSets(d.schema, yield* withDefaultsSteps(d.schema, config, y), y)) as ObjectValue;
     if (y.checkpoint()) yield;
     const result = d.def.read(withDefs, this.ctx(call));

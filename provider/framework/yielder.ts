@@ -88,11 +88,6 @@ export class Yielder {
     return this.tick(units);
   }
 
-  /** For plain async code: a promise to await only when a yield is due, else undefined. */
-  checkpointAsync(units = 1): Promise<void> | undefined {
-    return this.checkpoint(units) ? this.pause() : undefined;
-  }
-
   /** One turn of the event loop (I/O included), then a fresh slice; throws Cancelled if stopped meanwhile. */
   async pause(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -88,20 +88,20 @@ describe('Yielder', () => {
     expect(() => y.checkpoint()).toThrow(Cancelled);
   });
 
-  test('checkpointAsync(): undefined (nothing to await) when not due; a promise that yields to the event loop when due', async () => {
+  test('checkpoint() is false when not due; when due, pause() yields to the event loop and starts a fresh slice', async () => {
     const clock = fakeClock();
     const y = new Yielder(undefined, 10, clock.now, 1);
-    expect(y.checkpointAsync()).toBeUndefined();
+    expect(y.checkpoint()).toBe(false);
     clock.advance(10);
     let ranMeanwhile = false;
     setImmediate(() => (ranMeanwhile = true));
-    const p = y.checkpointAsync();
-    expect(p).toBeInstanceOf(Promise);
+    expect(y.checkpoint()).toBe(true);
+    const p = y.pause();
     expect(ranMeanwhile).toBe(false);
     await p;
     expect(ranMeanwhile).toBe(true);
     // A fresh slice starts after the pause.
-    expect(y.checkpointAsync()).toBeUndefined();
+    expect(y.checkpoint()).toBe(false);
   });
 
   test('pause(): a stop that arrives during the turn of the event loop rejects with Cancelled', async () => {
