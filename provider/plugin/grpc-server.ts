@@ -57,6 +57,13 @@ export function encodeGrpcMessage(text: string): string {
   return out;
 }
 
+/** Ends a call that sent nothing with a status: trailers-only, one HEADERS frame. */
+function respondStatus(stream: ServerHttp2Stream, code: GrpcStatusCode, details: string): void {
+  const headers: Record<string, string | number> = { ...RESPONSE_HEADERS, 'grpc-status': String(code) };
+  if (details) headers['grpc-message'] = encodeGrpcMessage(details);
+  stream.respond(headers, { endStream: true });
+}
+
 /** A message with gRPC's 5-byte prefix (uncompressed). */
 export function frameMessage(message: Buffer): Buffer {
   const out = Buffer.allocUnsafe(5 + message.length);
@@ -207,10 +214,7 @@ class ServerCall extends EventEmitter {
     if (stream.destroyed || stream.closed) return;
     try {
       if (!stream.headersSent) {
-        // Trailers-only: the status travels in the one HEADERS frame.
-        const headers: Record<string, string | number> = { ...RESPONSE_HEADERS, 'grpc-status': String(code) };
-        if (details) headers['grpc-message'] = encodeGrpcMessage(details);
-        stream.respond(headers, { endStream: true });
+        respondStatus(stream, code, details);
         return;
       }
       this.pendingStatus = { code, details };
@@ -310,13 +314,14 @@ export class GrpcServer {
   private onStream(stream: ServerHttp2Stream, headers: IncomingHttpHeaders): void {
     // RST_STREAM from the peer and the like: the call's 'close' handles it.
     stream.on('error', () => undefined);
-    const method = this.methods.get(String(headers[':path'] ?? ''));
-    const call = new ServerCall(stream, method?.definition ?? ({} as grpc.MethodDefinition<unknown, unknown>), this.limits);
+    const path = String(headers[':path'] ?? '');
+    const method = this.methods.get(path);
     if (!method) {
-      call.finish(GrpcStatus.UNIMPLEMENTED, `unknown method ${String(headers[':path'] ?? '')}`);
+      respondStatus(stream, GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`);
       stream.resume();
       return;
     }
+    const call = new ServerCall(stream, method.definition, this.limits);
     const streamingRequest = method.kind === 'bidi' || method.kind === 'clientStream';
     let received = 0;
     const reader = new MessageReader(
