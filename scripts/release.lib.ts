@@ -66,8 +66,8 @@ export interface ReleaseArtifacts {
   seconds: number;
 }
 
-function run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): string {
-  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? REPO_ROOT, env: opts.env ?? process.env, encoding: 'utf8', timeout: opts.timeoutMs ?? 300_000, maxBuffer: 16 * 1024 * 1024 });
+function run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): string {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? REPO_ROOT, encoding: 'utf8', timeout: opts.timeoutMs ?? 300_000, maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) {
     const why = r.error ? r.error.message : `exit ${r.status ?? r.signal}`;
     throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${why}):\n${(r.stderr ?? '').slice(-4000)}`);
@@ -82,20 +82,14 @@ export function packageVersion(): string {
 }
 
 /**
- * The environment a snapshot is built in: nothing of the builder's, so nothing of it is baked into
- * the heap every provider process starts from (scripts/snapshot.mjs has the same rule).
+ * The SEA blob for `startup` in workDir; returns its main script. The snapshot kind is built by
+ * scripts/snapshot.mjs, which owns how a snapshot is made (its bundle, and the clean environment
+ * V8 runs it in, so nothing of the builder's ends up in every provider process).
  */
-function snapshotBuildEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', ...(process.env.HOME ? { HOME: process.env.HOME } : {}) };
-}
-
-/** The SEA's main script for `startup`, built under workDir. */
-function seaMain(workDir: string, startup: StartupKind): string {
+function seaBlob(workDir: string, startup: StartupKind, blob: string): string {
   if (startup === 'snapshot') {
-    // Also builds and checks a snapshot blob with plain node: a bundle V8 cannot snapshot fails
-    // here with node's own message rather than inside the SEA tooling.
     const dir = path.join(workDir, 'snapshot');
-    run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'snapshot.mjs'), '--outdir', dir]);
+    run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'snapshot.mjs'), '--outdir', dir, '--sea-blob', blob]);
     return path.join(dir, 'snapshot-main.js');
   }
   const bundleDir = path.join(workDir, 'bundle');
@@ -107,26 +101,19 @@ function seaMain(workDir: string, startup: StartupKind): string {
   if (fs.readFileSync(bundle, 'utf8').includes('\n/*@@payload\n')) {
     throw new Error('scripts/build.mjs produced a self-reading loader, not a plain bundle; a SEA cannot use it');
   }
+  const config = path.join(workDir, 'sea-config.json');
+  fs.writeFileSync(
+    config,
+    JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: startup === 'code-cache', useSnapshot: false }),
+  );
+  run(process.execPath, ['--experimental-sea-config', config], { cwd: workDir });
   return bundle;
 }
 
 /** Builds the single executable for this platform into `file`; returns the size of its main script. */
 export function buildSingleExecutable(file: string, workDir: string, startup: StartupKind = 'snapshot'): number {
-  const main = seaMain(workDir, startup);
   const blob = path.join(workDir, 'sea.blob');
-  const config = path.join(workDir, 'sea-config.json');
-  fs.writeFileSync(
-    config,
-    JSON.stringify({
-      main,
-      output: blob,
-      disableExperimentalSEAWarning: true,
-      useCodeCache: startup === 'code-cache',
-      useSnapshot: startup === 'snapshot',
-    }),
-  );
-  // With useSnapshot, this runs main once inside V8's snapshot builder.
-  run(process.execPath, ['--experimental-sea-config', config], { cwd: workDir, env: startup === 'snapshot' ? snapshotBuildEnv() : process.env });
+  const main = seaBlob(workDir, startup, blob);
   fs.copyFileSync(process.execPath, file);
   fs.chmodSync(file, 0o755);
   const postject = path.join(REPO_ROOT, 'node_modules', 'postject', 'dist', 'cli.js');

@@ -43,7 +43,7 @@ async function warmUp(): Promise<void> {
   // Every RPC once, so that its code is compiled in the snapshot; IDs from a counter, not crypto.
   let n = 0;
   const counterId = (): string => `00000000-0000-4000-8000-${(n++).toString(16).padStart(12, '0')}`;
-  await withIdSource(counterId, () => warmUpHandlers(server, answer));
+  await withIdSource(counterId, () => warmUpHandlers(server, coderProvider));
 }
 
 if (!startupSnapshot.isBuildingSnapshot()) {

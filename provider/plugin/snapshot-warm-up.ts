@@ -5,41 +5,20 @@
  * snapshot, so a provider process starts with these paths compiled instead of compiling them
  * during its first calls.
  *
- * The requests are made from the schema alone (a plausible value for every settable attribute);
+ * The requests are made from the provider's definition alone (a plausible value for every
+ * settable attribute, typed by the framework's impliedType);
  * their answers, including error diagnostics, are thrown away. The caller makes sure nothing here
  * reads the environment or draws randomness (see snapshot-main.ts).
  */
 import type * as grpc from '@grpc/grpc-js';
-import {
-  DynamicType,
-  StringType,
-  decodeMsgpack,
-  encodeJson,
-  encodeMsgpack,
-  listOf,
-  mapOf,
-  objectOf,
-  setOf,
-  type CtyType,
-  type Value,
-} from '../values';
-import type { GetProviderSchemaResponse, ProviderServer, SchemaBlock } from '../protocol/interface';
+import { decodeMsgpack, encodeJson, encodeMsgpack, type CtyType, type Value } from '../values';
+import type { ProviderDefinition } from '../framework/resource';
+import { impliedType, sortedEntries, withImplicitId, type BodySpec, type TopSchema } from '../framework/schema';
+import type { ProviderServer } from '../protocol/interface';
 import { providerServiceDefinition } from '../protocol/register';
 import { StopSource } from '../protocol/runtime';
 import { createV5Implementation } from '../protocol/v5';
 import { createV6Implementation } from '../protocol/v6';
-
-/** The cty type of a block's values. */
-function blockType(block: SchemaBlock): CtyType {
-  const attrs: Record<string, CtyType> = {};
-  for (const a of block.attributes) attrs[a.name] = a.type ?? DynamicType;
-  for (const b of block.blockTypes) {
-    const inner = blockType(b.block);
-    attrs[b.typeName] =
-      b.nesting === 'list' ? listOf(inner) : b.nesting === 'set' ? setOf(inner) : b.nesting === 'map' ? mapOf(inner) : inner;
-  }
-  return objectOf(attrs);
-}
 
 /** Values for attributes whose validators accept only a few strings. */
 const KNOWN_STRINGS: Readonly<Record<string, string>> = {
@@ -79,19 +58,27 @@ function sample(t: CtyType, name: string): Value {
   }
 }
 
-/** A configuration for `block`: every settable attribute set, computed-only ones and `id` null. */
-function configFor(block: SchemaBlock): Value {
+/** A configuration for `body`: every settable attribute set, computed-only ones and `id` null, one element per block. */
+function configFor(body: BodySpec): Value {
   const out: Record<string, Value> = {};
-  for (const a of block.attributes) out[a.name] = (a.required || a.optional) && a.name !== 'id' ? sample(a.type ?? StringType, a.name) : null;
-  for (const b of block.blockTypes) {
-    const inner = configFor(b.block);
-    out[b.typeName] = b.nesting === 'list' || b.nesting === 'set' ? [inner] : b.nesting === 'map' ? { key: inner } : inner;
-  }
+  for (const [name, a] of sortedEntries(body.attributes)) out[name] = (a.required || a.optional) && name !== 'id' ? sample(a.type, name) : null;
+  for (const [name, b] of sortedEntries(body.blocks)) out[name] = [configFor(b)];
   return out;
 }
 
-type Dv = { msgpack: Uint8Array };
-const dv = (v: Value, t: CtyType): Dv => ({ msgpack: encodeMsgpack(v, t) });
+/** A type's schema as the server sees it (resources and data sources get the implicit `id`), its cty type and a configuration. */
+function prepared(schema: TopSchema, implicitId: boolean): { schema: TopSchema; type: CtyType; config: Dv } {
+  const s = implicitId ? withImplicitId(schema) : schema;
+  const type = impliedType(s);
+  return { schema: s, type, config: dv(configFor(s), type) };
+}
+
+interface Dv {
+  msgpack: Uint8Array;
+}
+function dv(v: Value, t: CtyType): Dv {
+  return { msgpack: encodeMsgpack(v, t) };
+}
 
 /** Calls a unary handler the way grpc-js does, with the request encoded and decoded on the way. */
 function caller(def: grpc.ServiceDefinition, impl: grpc.UntypedServiceImplementation) {
@@ -111,7 +98,7 @@ function caller(def: grpc.ServiceDefinition, impl: grpc.UntypedServiceImplementa
 const msgpackOf = (r: Record<string, unknown>, field: string): Uint8Array | undefined =>
   (r[field] as { msgpack?: Uint8Array } | undefined)?.msgpack;
 
-export async function warmUpHandlers(provider: ProviderServer, answer: GetProviderSchemaResponse): Promise<void> {
+export async function warmUpHandlers<P>(provider: ProviderServer, definition: ProviderDefinition<P>): Promise<void> {
   const NULL = new Uint8Array([0xc0]);
   for (const version of [5, 6] as const) {
     const env = { stop: new StopSource() };
@@ -120,14 +107,13 @@ export async function warmUpHandlers(provider: ProviderServer, answer: GetProvid
     const v5 = version === 5;
     await call(v5 ? 'GetSchema' : 'GetProviderSchema', {});
     await call('GetMetadata', {});
-    const providerType = blockType(answer.provider.block);
-    const providerConfig = dv(configFor(answer.provider.block), providerType);
+    const providerConfig = prepared(definition.schema, false).config;
     await call(v5 ? 'PrepareProviderConfig' : 'ValidateProviderConfig', { config: providerConfig });
     await call(v5 ? 'Configure' : 'ConfigureProvider', { terraformVersion: '1.12.0', config: providerConfig });
 
-    for (const [typeName, schema] of Object.entries(answer.resourceSchemas)) {
-      const type = blockType(schema.block);
-      const config = dv(configFor(schema.block), type);
+    for (const r of definition.resources) {
+      const typeName = r.typeName;
+      const { schema, type, config } = prepared(r.schema, true);
       await call(v5 ? 'ValidateResourceTypeConfig' : 'ValidateResourceConfig', { typeName, config });
       const planned = await call('PlanResourceChange', { typeName, priorState: { msgpack: NULL }, proposedNewState: config, config });
       const plannedState = msgpackOf(planned, 'plannedState') ?? config.msgpack;
@@ -140,8 +126,9 @@ export async function warmUpHandlers(provider: ProviderServer, answer: GetProvid
       await call('PlanResourceChange', { typeName, priorState: { msgpack: state }, proposedNewState: config, config });
       await call('ApplyResourceChange', { typeName, priorState: { msgpack: state }, plannedState: { msgpack: NULL }, config: { msgpack: NULL } });
     }
-    for (const [typeName, schema] of Object.entries(answer.dataSourceSchemas)) {
-      const config = dv(configFor(schema.block), blockType(schema.block));
+    for (const d of definition.dataSources) {
+      const typeName = d.typeName;
+      const { config } = prepared(d.schema, true);
       await call(v5 ? 'ValidateDataSourceConfig' : 'ValidateDataResourceConfig', { typeName, config });
       await call('ReadDataSource', { typeName, config });
     }
