@@ -18,8 +18,8 @@
  * a value for every required parameter and variable. `"placeholders": false` passes exactly what
  * the file says, e.g. to see a start build fail on a missing secret.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import { parameterEnvVar, parameterPreviousEnvVar } from '../coder/parameter';
 import { literalScalar, literalString } from './hcl-scan';
 import type { Locator } from './locator';
 import type { Transition } from './rules/context';
@@ -307,11 +307,9 @@ function agentScript(os: string, arch: string): string {
   return `#!/bin/sh\n# coder agent bootstrap (check placeholder) ${os}/${arch}\nexport CODER_AGENT_AUTH="\${AUTH_TYPE}"\nexport CODER_AGENT_URL="\${ACCESS_URL}"\n`;
 }
 
-const sha256 = (s: string): string => crypto.createHash('sha256').update(s).digest('hex');
-
-/** `CODER_PARAMETER_<hex(sha256(name))>` (and the `PREVIOUS_` form). */
+/** `CODER_PARAMETER_<hex(sha256(name))>` (and the `PREVIOUS_` form): the names coder_parameter reads. */
 export function parameterEnvName(name: string, previous = false): string {
-  return `CODER_PARAMETER_${previous ? 'PREVIOUS_' : ''}${sha256(name)}`;
+  return previous ? parameterPreviousEnvVar(name) : parameterEnvVar(name);
 }
 
 /**
