@@ -382,13 +382,13 @@ function frontmatter(pageTitle: string, description: string): string {
 
 export type PageKind = 'Resource' | 'Data Source';
 
-/** A resource or data source page. */
-export function renderTypePage(type: string, kind: PageKind, schema: JsonSchema, example: { file: string; content: string }): string {
+/** A page: front matter, heading, description, the example and the schema. */
+function renderPage(title: string, heading: string, schema: JsonSchema, example: { file: string; content: string }): string {
   const description = schema.block.description ?? '';
   return [
-    frontmatter(`${type} ${kind} - ${PROVIDER_NAME}`, description),
+    frontmatter(title, description),
     '',
-    `# ${type} (${kind})`,
+    `# ${heading}`,
     '',
     description.trim(),
     '',
@@ -401,23 +401,14 @@ export function renderTypePage(type: string, kind: PageKind, schema: JsonSchema,
   ].join('\n');
 }
 
+/** A resource or data source page. */
+export function renderTypePage(type: string, kind: PageKind, schema: JsonSchema, example: { file: string; content: string }): string {
+  return renderPage(`${type} ${kind} - ${PROVIDER_NAME}`, `${type} (${kind})`, schema, example);
+}
+
 /** docs/index.md: the provider page. */
 export function renderProviderPage(schema: JsonSchema, example: { file: string; content: string }): string {
-  const description = schema.block.description ?? '';
-  return [
-    frontmatter(`${PROVIDER_SHORT_NAME} Provider`, description),
-    '',
-    `# ${PROVIDER_SHORT_NAME} Provider`,
-    '',
-    description.trim(),
-    '',
-    '## Example Usage',
-    '',
-    terraformCodeBlock(example.file, example.content),
-    '',
-    renderSchemaMarkdown(schema),
-    '',
-  ].join('\n');
+  return renderPage(`${PROVIDER_SHORT_NAME} Provider`, `${PROVIDER_SHORT_NAME} Provider`, schema, example);
 }
 
 /** `coder_agent` → `agent`: doc file names drop the provider prefix (example dirs keep it). */
