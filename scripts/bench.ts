@@ -266,7 +266,8 @@ async function profileOurs(o: Options): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   // Node refuses --cpu-prof in NODE_OPTIONS, so tofu runs a wrapper (through dev_overrides) that
   // starts our bundle under the profiler; every provider process writes a profile when it exits.
-  const bundle = o.oursBin ?? oursBin();
+  // A single executable takes no --cpu-prof: the node bundle is profiled unless --ours named one.
+  const bundle = o.oursBin && isNodeScript(o.oursBin) ? o.oursBin : oursBin();
   const tfrc = devOverrides(dir, bundle, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const b = new TofuBench('ours', size, { TF_CLI_CONFIG_FILE: tfrc });
   try {
